@@ -1,0 +1,122 @@
+using PcapDiff.Core.Model;
+
+namespace PcapDiff.Core.Alignment;
+
+/// <summary>
+/// Pairs the flows of the left capture with those of the right: first by protocol, server port
+/// and server identity (the DNS name the capture resolved, the DNS name queried, else the address),
+/// then by protocol and server port alone; within each group flows are aligned in order by their
+/// event sequences, so an extra flow on one side does not shift every pairing after it.
+/// </summary>
+public static class FlowMatcher
+{
+    /// <summary>A pairing: both flows, or one of them when the other capture has no counterpart.</summary>
+    public readonly record struct Match(Flow? Left, Flow? Right);
+
+    /// <summary>Pairs the flows; the result lists each flow exactly once, in the left capture's order.</summary>
+    public static IReadOnlyList<Match> Pair(IReadOnlyList<Flow> left, IReadOnlyList<Flow> right)
+    {
+        var pairs = new List<Match>();
+        var leftOpen = new List<Flow>(left);
+        var rightOpen = new List<Flow>(right);
+        foreach (var level in new Func<Flow, string>[] { ServiceKey, PortKey, FamilyKey })
+        {
+            PairWithin(level, leftOpen, rightOpen, pairs);
+        }
+
+        pairs.AddRange(leftOpen.Select(f => new Match(f, null)));
+        pairs.AddRange(rightOpen.Select(f => new Match(null, f)));
+        return Order(pairs);
+    }
+
+    /// <summary>Protocol family, server port and server identity.</summary>
+    internal static string ServiceKey(Flow flow)
+    {
+        string identity = flow.Application == "DNS" && flow.QueryName is { } query
+            ? "dns:" + query
+            : flow.ServerName ?? flow.Server.Address.ToString();
+        return $"{PortKey(flow)}|{identity}";
+    }
+
+    private static string PortKey(Flow flow) => $"{FamilyKey(flow)}|{(flow.Protocol is Transport.Icmp or Transport.Icmpv6 ? 0 : flow.Server.Port)}";
+
+    private static string FamilyKey(Flow flow) => flow.Protocol switch
+    {
+        Transport.Icmpv6 => "ICMP",
+        var p => p.ToString().ToUpperInvariant(),
+    };
+
+    private static void PairWithin(Func<Flow, string> key, List<Flow> leftOpen, List<Flow> rightOpen, List<Match> pairs)
+    {
+        var rightGroups = rightOpen.GroupBy(key).ToDictionary(g => g.Key, g => g.ToList());
+        var pairedLeft = new HashSet<Flow>(ReferenceEqualityComparer.Instance);
+        var pairedRight = new HashSet<Flow>(ReferenceEqualityComparer.Instance);
+        foreach (var leftGroup in leftOpen.GroupBy(key))
+        {
+            if (!rightGroups.TryGetValue(leftGroup.Key, out var rightGroup))
+            {
+                continue;
+            }
+
+            var l = leftGroup.ToList();
+            foreach (var block in SequenceDiff.Align(l.ConvertAll(Signature), rightGroup.ConvertAll(Signature)))
+            {
+                int count = Math.Min(block.LeftCount, block.RightCount);
+                for (int i = 0; i < count; i++)
+                {
+                    var a = l[block.LeftStart + i];
+                    var b = rightGroup[block.RightStart + i];
+                    pairs.Add(new Match(a, b));
+                    pairedLeft.Add(a);
+                    pairedRight.Add(b);
+                }
+            }
+        }
+
+        leftOpen.RemoveAll(pairedLeft.Contains);
+        rightOpen.RemoveAll(pairedRight.Contains);
+    }
+
+    /// <summary>A short stand-in for a flow's whole event sequence, equal when the sequences are.</summary>
+    private static string Signature(Flow flow)
+    {
+        var hash = new HashCode();
+        foreach (var e in flow.Events)
+        {
+            hash.Add(e.Text, StringComparer.Ordinal);
+        }
+
+        return $"{flow.Events.Count}:{hash.ToHashCode():x8}";
+    }
+
+    /// <summary>Left order; a right-only flow goes after the pair its right-hand predecessor is in.</summary>
+    private static List<Match> Order(List<Match> pairs)
+    {
+        var rightPosition = new Dictionary<int, double>();
+        foreach (var p in pairs.Where(p => p.Left is not null && p.Right is not null))
+        {
+            rightPosition[p.Right!.Index] = p.Left!.Index;
+        }
+
+        double PositionOf(Match m)
+        {
+            if (m.Left is not null)
+            {
+                return m.Left.Index;
+            }
+
+            double before = -1;
+            foreach (var (index, position) in rightPosition)
+            {
+                if (index < m.Right!.Index && position > before)
+                {
+                    before = position;
+                }
+            }
+
+            return before + 0.5;
+        }
+
+        return [.. pairs.OrderBy(PositionOf).ThenBy(m => m.Right?.Index ?? -1)];
+    }
+}

@@ -1,0 +1,20 @@
+namespace PcapDiff.Core.Decoding;
+
+/// <summary>What reading one capture file produced, besides the packets themselves.</summary>
+/// <param name="Format">"pcap", "pcap (ns)", "pcapng", with " (gzip)" appended when compressed.</param>
+/// <param name="LinkType">The link type of the capture.</param>
+/// <param name="Frames">Frames read from the file.</param>
+/// <param name="Decoded">Frames decoded into IP packets and handed on.</param>
+/// <param name="NotIp">Frames that were not IP (ARP and friends): ignored, not an error.</param>
+/// <param name="Truncated">Frames whose captured bytes end inside the headers.</param>
+/// <param name="Malformed">Frames with inconsistent headers.</param>
+/// <param name="Warnings">One-line warnings for the user (a file cut off mid-packet, frames skipped, …).</param>
+public sealed record CaptureReadResult(
+    string Format,
+    LinkType LinkType,
+    long Frames,
+    long Decoded,
+    long NotIp,
+    long Truncated,
+    long Malformed,
+    IReadOnlyList<string> Warnings);

@@ -1,0 +1,13 @@
+using PcapDiff.Core.Model;
+
+namespace PcapDiff.Core.Decoding;
+
+/// <summary>Receives decoded packets one at a time, in capture order.</summary>
+public interface IPacketSink
+{
+    /// <summary>
+    /// Called for every decoded IP packet. <paramref name="payload"/> holds the captured part of the
+    /// transport payload and is only valid during the call.
+    /// </summary>
+    void OnPacket(in PacketRecord packet, ReadOnlySpan<byte> payload);
+}

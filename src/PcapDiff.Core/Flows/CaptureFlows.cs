@@ -1,0 +1,16 @@
+using PcapDiff.Core.Model;
+
+namespace PcapDiff.Core.Flows;
+
+/// <summary>The flows of one capture, and what could not be put into a flow.</summary>
+/// <param name="Flows">The flows, in order of their first packet.</param>
+/// <param name="IpPackets">IP packets seen.</param>
+/// <param name="Fragments">Non-first IP fragments (no transport header of their own): counted only.</param>
+/// <param name="OtherPackets">IP packets of other protocols, link plumbing (NDP, MLD) and unattached ICMP: counted only.</param>
+/// <param name="FlowsCapped">True when the flow cap was hit and later flows were counted, not tracked.</param>
+public sealed record CaptureFlows(
+    IReadOnlyList<Flow> Flows,
+    long IpPackets,
+    long Fragments,
+    long OtherPackets,
+    bool FlowsCapped);

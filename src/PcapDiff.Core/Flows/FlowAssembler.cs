@@ -1,0 +1,158 @@
+using PcapDiff.Core.Decoding;
+using PcapDiff.Core.Model;
+using PcapDiff.Core.Normalization;
+
+namespace PcapDiff.Core.Flows;
+
+/// <summary>
+/// Groups packets into bidirectional flows: TCP and UDP by 5-tuple, ICMP echo by identifier, ICMP
+/// errors attached to the flow whose header they quote. A SYN after a closed connection on the
+/// same tuple starts a new flow. Each flow's packets go straight to its normalizer, so memory
+/// grows with flows and events, never with packets.
+/// </summary>
+public sealed class FlowAssembler : IPacketSink
+{
+    private readonly NormalizationOptions _options;
+    private readonly Dictionary<FlowKey, FlowState> _active = [];
+    private readonly List<FlowState> _flows = [];
+    private readonly HostNameRegistry _names = new();
+    private long _ipPackets;
+    private long _fragments;
+    private long _otherPackets;
+    private bool _flowsCapped;
+
+    /// <summary>Creates an assembler with the given normalization settings.</summary>
+    public FlowAssembler(NormalizationOptions? options = null)
+    {
+        _options = options ?? NormalizationOptions.Default;
+    }
+
+    /// <inheritdoc />
+    public void OnPacket(in PacketRecord packet, ReadOnlySpan<byte> payload)
+    {
+        _ipPackets++;
+        if (packet.IsFragment)
+        {
+            _fragments++;
+            return;
+        }
+
+        switch (packet.Protocol)
+        {
+            case Transport.Tcp:
+            case Transport.Udp:
+                AddTransport(packet, payload);
+                break;
+            case Transport.Icmp:
+            case Transport.Icmpv6:
+                AddIcmp(packet, payload);
+                break;
+            default:
+                _otherPackets++;
+                break;
+        }
+    }
+
+    /// <summary>Finishes every flow and returns them in order of their first packet.</summary>
+    public CaptureFlows Finish() =>
+        new(_flows.ConvertAll(f => f.ToFlow(_names)), _ipPackets, _fragments, _otherPackets, _flowsCapped);
+
+    private void AddTransport(in PacketRecord packet, ReadOnlySpan<byte> payload)
+    {
+        var key = FlowKey.Of(packet.Protocol, packet.Source, packet.Destination);
+        if (!_active.TryGetValue(key, out var flow) || StartsNewConnection(flow, packet))
+        {
+            var client = packet.Protocol == Transport.Tcp ? RoleHeuristics.TcpClient(packet) : RoleHeuristics.UdpClient(packet);
+            var server = client == packet.Source ? packet.Destination : packet.Source;
+            flow = Create(key, packet.Protocol, client, server, packet);
+            if (flow is null)
+            {
+                return;
+            }
+        }
+
+        var direction = flow.DirectionOf(packet.Source);
+        flow.Count(packet, direction);
+        flow.Normalizer.Add(packet, direction, payload);
+    }
+
+    private void AddIcmp(in PacketRecord packet, ReadOnlySpan<byte> payload)
+    {
+        if (IcmpNames.IsLinkPlumbing(packet.Protocol, packet.IcmpType))
+        {
+            _otherPackets++;
+            return;
+        }
+
+        bool request = IcmpNames.IsEchoRequest(packet.Protocol, packet.IcmpType);
+        if (request || IcmpNames.IsEchoReply(packet.Protocol, packet.IcmpType))
+        {
+            var source = packet.Source with { Port = packet.IcmpIdentifier };
+            var destination = packet.Destination with { Port = packet.IcmpIdentifier };
+            var key = FlowKey.Of(packet.Protocol, source, destination);
+            if (!_active.TryGetValue(key, out var echo))
+            {
+                var client = request ? source : destination;
+                echo = Create(key, packet.Protocol, client, client == source ? destination : source, packet);
+                if (echo is null)
+                {
+                    return;
+                }
+            }
+
+            var direction = echo.DirectionOf(source);
+            echo.Count(packet, direction);
+            echo.Normalizer.Add(packet, direction, payload);
+            return;
+        }
+
+        if (packet.Quoted is { Protocol: Transport.Tcp or Transport.Udp } quoted)
+        {
+            // The error answers a packet the quoted source sent: it travels back towards that side.
+            var key = FlowKey.Of(quoted.Protocol, quoted.Source, quoted.Destination);
+            if (!_active.TryGetValue(key, out var flow))
+            {
+                flow = Create(key, quoted.Protocol, quoted.Source, quoted.Destination, packet);
+                if (flow is null)
+                {
+                    return;
+                }
+            }
+
+            var toward = quoted.Source == flow.Client ? Direction.ServerToClient : Direction.ClientToServer;
+            flow.Seen(packet);
+            flow.Normalizer.AddIcmpError(packet, toward);
+            return;
+        }
+
+        _otherPackets++;
+    }
+
+    private FlowState? Create(FlowKey key, Transport protocol, Endpoint client, Endpoint server, in PacketRecord first)
+    {
+        if (_flows.Count >= _options.MaxFlows)
+        {
+            _flowsCapped = true;
+            _otherPackets++;
+            return null;
+        }
+
+        FlowNormalizer normalizer = protocol switch
+        {
+            Transport.Tcp => new TcpNormalizer(_options),
+            Transport.Udp => new UdpNormalizer(_options, _names, IsDnsPort(server.Port) || IsDnsPort(client.Port)),
+            _ => new IcmpEchoNormalizer(_options),
+        };
+        var flow = new FlowState(_flows.Count, protocol, client, server, normalizer, first);
+        _flows.Add(flow);
+        _active[key] = flow;
+        return flow;
+    }
+
+    private static bool StartsNewConnection(FlowState flow, in PacketRecord packet) =>
+        packet.Protocol == Transport.Tcp
+        && (packet.Flags & (TcpFlags.Syn | TcpFlags.Ack | TcpFlags.Rst)) == TcpFlags.Syn
+        && flow.Normalizer.IsClosed;
+
+    private static bool IsDnsPort(ushort port) => port is 53 or 5353 or 5355;
+}

@@ -1,0 +1,83 @@
+using PcapDiff.Core.Model;
+using PcapDiff.Core.Normalization;
+
+namespace PcapDiff.Core.Flows;
+
+/// <summary>A flow while its capture is read: identity, roles, counters and its normalizer.</summary>
+internal sealed class FlowState(int index, Transport protocol, Endpoint client, Endpoint server, FlowNormalizer normalizer, in PacketRecord first)
+{
+    private FlowCounters _toServer;
+    private FlowCounters _toClient;
+
+    public int Index { get; } = index;
+
+    public Transport Protocol { get; } = protocol;
+
+    public Endpoint Client { get; } = client;
+
+    public Endpoint Server { get; } = server;
+
+    public FlowNormalizer Normalizer { get; } = normalizer;
+
+    public long FirstFrame { get; } = first.FrameNumber;
+
+    public DateTime Start { get; } = first.Timestamp;
+
+    public long LastFrame { get; private set; } = first.FrameNumber;
+
+    public DateTime End { get; private set; } = first.Timestamp;
+
+    public Direction DirectionOf(Endpoint source) => source == Client ? Direction.ClientToServer : Direction.ServerToClient;
+
+    /// <summary>Counts a packet of the flow itself (ICMP errors about it are events, not traffic of it).</summary>
+    public void Count(in PacketRecord packet, Direction direction)
+    {
+        var counters = direction == Direction.ClientToServer ? _toServer : _toClient;
+        counters = new FlowCounters(counters.Packets + 1, counters.FrameBytes + packet.FrameLength, counters.PayloadBytes + packet.PayloadLength);
+        if (direction == Direction.ClientToServer)
+        {
+            _toServer = counters;
+        }
+        else
+        {
+            _toClient = counters;
+        }
+
+        Seen(packet);
+    }
+
+    public void Seen(in PacketRecord packet)
+    {
+        if (packet.FrameNumber > LastFrame)
+        {
+            LastFrame = packet.FrameNumber;
+            End = packet.Timestamp;
+        }
+    }
+
+    public Flow ToFlow(HostNameRegistry names)
+    {
+        var normalized = Normalizer.Finish();
+        return new Flow
+        {
+            Index = Index,
+            Protocol = Protocol,
+            Client = Client,
+            Server = Server,
+            ServerName = names.Find(Server.Address),
+            Application = Normalizer.Application,
+            QueryName = Normalizer.QueryName,
+            FirstFrame = FirstFrame,
+            LastFrame = LastFrame,
+            Start = Start,
+            End = End,
+            ClientToServer = _toServer,
+            ServerToClient = _toClient,
+            Events = normalized.Events,
+            Anomalies = normalized.Anomalies,
+            ClientBytesUnacknowledged = normalized.ClientBytesUnacknowledged,
+            ServerBytesUnacknowledged = normalized.ServerBytesUnacknowledged,
+            EventsCapped = normalized.Capped,
+        };
+    }
+}

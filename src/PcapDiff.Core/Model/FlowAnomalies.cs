@@ -1,0 +1,32 @@
+namespace PcapDiff.Core.Model;
+
+/// <summary>
+/// Things recognised in a flow that do not change what was delivered, so they are reported but
+/// never make two runs diverge.
+/// </summary>
+public sealed record FlowAnomalies
+{
+    /// <summary>No anomalies.</summary>
+    public static FlowAnomalies None { get; } = new();
+
+    /// <summary>Data or FIN segments sent again (data already seen).</summary>
+    public int Retransmissions { get; init; }
+
+    /// <summary>SYN or SYN-ACK sent again.</summary>
+    public int SynRetries { get; init; }
+
+    /// <summary>Pure ACKs repeating the previous acknowledgment while data was outstanding.</summary>
+    public int DuplicateAcks { get; init; }
+
+    /// <summary>Segments that arrived after later data (a hole filled).</summary>
+    public int OutOfOrder { get; init; }
+
+    /// <summary>Keep-alive probes.</summary>
+    public int KeepAlives { get; init; }
+
+    /// <summary>Zero-window advertisements.</summary>
+    public int ZeroWindows { get; init; }
+
+    /// <summary>True when there is nothing to report.</summary>
+    public bool IsEmpty => this == None;
+}

@@ -1,0 +1,39 @@
+using PcapDiff.Core.Model;
+
+namespace PcapDiff.Core.Normalization;
+
+/// <summary>
+/// Turns the packets of one flow into its normalized events, one packet at a time, so nothing
+/// holds packets: memory grows with events, not packets.
+/// </summary>
+internal abstract class FlowNormalizer(NormalizationOptions options)
+{
+    protected EventSequence Events { get; } = new(options.MaxEventsPerFlow);
+
+    /// <summary>True once the conversation is over (TCP: both FINs or a RST), so a new SYN starts a new flow.</summary>
+    public virtual bool IsClosed => false;
+
+    /// <summary>The application recognised in the flow ("DNS"), if any.</summary>
+    public virtual string? Application => null;
+
+    /// <summary>The first DNS name queried in the flow, if any.</summary>
+    public virtual string? QueryName => null;
+
+    public bool Capped => Events.Capped;
+
+    public abstract void Add(in PacketRecord packet, Direction direction, ReadOnlySpan<byte> payload);
+
+    /// <summary>Adds an ICMP error that quotes a packet of this flow.</summary>
+    public void AddIcmpError(in PacketRecord packet, Direction direction)
+    {
+        var draft = Events.Add(EventKind.IcmpError, direction, packet);
+        if (draft is not null)
+        {
+            draft.Detail = IcmpNames.ErrorName(packet.Protocol, packet.IcmpType, packet.IcmpCode);
+            draft.Note = $"sent by {packet.Source.Address}";
+        }
+    }
+
+    /// <summary>Finishes the flow: the events in order, plus what the protocol tracked on the side.</summary>
+    public virtual NormalizedFlow Finish() => new(Events.ToEvents(), FlowAnomalies.None, 0, 0, Events.Capped);
+}

@@ -1,0 +1,354 @@
+using PcapDiff.Core.Model;
+
+namespace PcapDiff.Core.Normalization;
+
+/// <summary>
+/// TCP: SYN, SYN-ACK, FIN and RST become events; consecutive data segments in one direction
+/// coalesce into one DATA event counting new bytes only; pure ACKs become events only where they
+/// carry meaning (completing the handshake, or being a side's last word on the peer's data or FIN).
+/// Retransmissions, SYN retries, duplicate ACKs, reordering, keep-alives and zero windows are
+/// counted as anomalies and never become events of their own.
+/// </summary>
+internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormalizer(options)
+{
+    private const int MaxHoles = 32;
+
+    private readonly Side[] _sides = [new Side(), new Side()];
+    private readonly PendingAck?[] _pending = new PendingAck?[2];
+    private Direction? _handshakeAckFrom;
+    private bool _reset;
+    private int _retransmissions;
+    private int _synRetries;
+    private int _duplicateAcks;
+    private int _outOfOrder;
+    private int _keepAlives;
+    private int _zeroWindows;
+
+    public override bool IsClosed => _reset || (_sides[0].FinSent && _sides[1].FinSent);
+
+    public override void Add(in PacketRecord packet, Direction direction, ReadOnlySpan<byte> payload)
+    {
+        var sender = _sides[(int)direction];
+        var receiver = _sides[1 - (int)direction];
+        var flags = packet.Flags;
+        bool syn = (flags & TcpFlags.Syn) != 0;
+        bool ack = (flags & TcpFlags.Ack) != 0;
+        bool fin = (flags & TcpFlags.Fin) != 0;
+        bool rst = (flags & TcpFlags.Rst) != 0;
+        int length = packet.PayloadLength;
+
+        if (rst)
+        {
+            AddReset(packet, direction);
+            return;
+        }
+
+        if (!syn && packet.Window == 0)
+        {
+            _zeroWindows++;
+        }
+
+        uint dataSequence = packet.Sequence;
+        if (syn)
+        {
+            AddSyn(packet, direction, sender, ack);
+            dataSequence++;
+        }
+        else if (IsKeepAlive(packet, sender, fin, length))
+        {
+            _keepAlives++;
+            return;
+        }
+
+        if (ack)
+        {
+            bool pure = !syn && !fin && length == 0;
+            if (HandleAck(packet, direction, sender, receiver, pure, syn))
+            {
+                return;
+            }
+        }
+
+        if (length > 0)
+        {
+            AddData(packet, direction, sender, dataSequence, payload);
+        }
+
+        if (fin)
+        {
+            AddFin(packet, direction, sender, dataSequence + (uint)length);
+        }
+    }
+
+    public override NormalizedFlow Finish()
+    {
+        // A pure ACK that no later packet of its side superseded is that side's last word on the
+        // peer's data or FIN: it becomes an event where it happened.
+        var pending = _pending.Where(p => p is not null).Select(p => p!).OrderByDescending(p => p.Index).ThenByDescending(p => p.Draft.FirstFrame);
+        foreach (var ackEvent in pending)
+        {
+            Events.Insert(ackEvent.Index, ackEvent.Draft);
+        }
+
+        var anomalies = new FlowAnomalies
+        {
+            Retransmissions = _retransmissions,
+            SynRetries = _synRetries,
+            DuplicateAcks = _duplicateAcks,
+            OutOfOrder = _outOfOrder,
+            KeepAlives = _keepAlives,
+            ZeroWindows = _zeroWindows,
+        };
+        return new NormalizedFlow(
+            Events.ToEvents(),
+            anomalies.Equals(FlowAnomalies.None) ? FlowAnomalies.None : anomalies,
+            Unacknowledged(_sides[0], _sides[1]),
+            Unacknowledged(_sides[1], _sides[0]),
+            Events.Capped);
+    }
+
+    private static long Unacknowledged(Side sender, Side receiver)
+    {
+        if (sender.DataBytes == 0)
+        {
+            return 0;
+        }
+
+        if (!receiver.HasAck)
+        {
+            return sender.DataBytes;
+        }
+
+        uint dataEnd = sender.FinSent ? sender.FinSequence : sender.NextSequence;
+        long outstanding = (int)(dataEnd - receiver.MaxAck);
+        return Math.Clamp(outstanding, 0, sender.DataBytes);
+    }
+
+    private static bool IsKeepAlive(in PacketRecord packet, Side sender, bool fin, int length) =>
+        !fin && length <= 1 && sender.HasSequence && sender.DataBytes > 0 && packet.Sequence == sender.NextSequence - 1
+        && (packet.Flags & TcpFlags.Ack) != 0;
+
+    private static bool After(uint a, uint b) => (int)(a - b) > 0;
+
+    private void AddReset(in PacketRecord packet, Direction direction)
+    {
+        _reset = true;
+        if (Events.Last is { Kind: EventKind.Rst } last && last.Direction == direction)
+        {
+            last.Repeat(packet);
+            return;
+        }
+
+        Events.Add(EventKind.Rst, direction, packet);
+    }
+
+    private void AddSyn(in PacketRecord packet, Direction direction, Side sender, bool ack)
+    {
+        if (ack)
+        {
+            _handshakeAckFrom = direction == Direction.ClientToServer ? Direction.ServerToClient : Direction.ClientToServer;
+        }
+
+        if (sender.SynEvent is not null && packet.Sequence == sender.InitialSequence)
+        {
+            sender.SynEvent.Repeat(packet);
+            _synRetries++;
+            return;
+        }
+
+        sender.InitialSequence = packet.Sequence;
+        sender.NextSequence = packet.Sequence + 1;
+        sender.HasSequence = true;
+        sender.SynEvent = Events.Add(ack ? EventKind.SynAck : EventKind.Syn, direction, packet);
+    }
+
+    /// <summary>Tracks acknowledgments; true when the packet is fully handled.</summary>
+    private bool HandleAck(in PacketRecord packet, Direction direction, Side sender, Side receiver, bool pure, bool syn)
+    {
+        uint acknowledgment = packet.Acknowledgment;
+        bool advances = !sender.HasAck || After(acknowledgment, sender.MaxAck);
+        if (advances)
+        {
+            sender.MaxAck = acknowledgment;
+            sender.HasAck = true;
+        }
+
+        if (!syn && _handshakeAckFrom == direction)
+        {
+            // The third packet of the handshake; it may carry data, which follows as its own event.
+            _handshakeAckFrom = null;
+            Events.Add(EventKind.Ack, direction, packet);
+            return pure;
+        }
+
+        if (!pure)
+        {
+            // Data, FIN or SYN carrying an ACK says everything an earlier pure ACK said.
+            _pending[(int)direction] = null;
+            return false;
+        }
+
+        if (advances && (receiver.DataBytes > 0 || receiver.FinSent))
+        {
+            var draft = new EventDraft(EventKind.Ack, direction, packet);
+            bool ofFin = receiver.FinSent && acknowledgment == receiver.FinSequence + 1;
+            draft.Note = ofFin ? "acknowledges the FIN" : "acknowledges data";
+            _pending[(int)direction] = new PendingAck(Events.Count, draft);
+        }
+        else if (!advances && receiver.HasSequence && After(receiver.NextSequence, acknowledgment) && acknowledgment == sender.MaxAck)
+        {
+            _duplicateAcks++;
+        }
+
+        return true;
+    }
+
+    private void AddData(in PacketRecord packet, Direction direction, Side sender, uint sequence, ReadOnlySpan<byte> payload)
+    {
+        int length = packet.PayloadLength;
+        if (!sender.HasSequence)
+        {
+            // The capture started mid-connection: this segment defines where the stream begins.
+            sender.HasSequence = true;
+            sender.NextSequence = sequence;
+        }
+
+        uint end = sequence + (uint)length;
+        long newBytes;
+        if (!After(sender.NextSequence, sequence))
+        {
+            if (sequence != sender.NextSequence && sender.Holes.Count < MaxHoles)
+            {
+                sender.Holes.Add((sender.NextSequence, sequence));
+            }
+
+            newBytes = length;
+            sender.NextSequence = end;
+        }
+        else if (After(end, sender.NextSequence))
+        {
+            newBytes = end - sender.NextSequence;
+            payload = payload.Length > length - newBytes ? payload[(int)(length - newBytes)..] : [];
+            sender.NextSequence = end;
+            _retransmissions++;
+        }
+        else if (sender.FillHole(sequence, end))
+        {
+            _outOfOrder++;
+            if (sender.DataEvent is { } reordered)
+            {
+                reordered.Bytes += length;
+                reordered.Touch(packet);
+            }
+
+            sender.DataBytes += length;
+            return;
+        }
+        else
+        {
+            _retransmissions++;
+            sender.DataEvent?.Repeat(packet);
+            return;
+        }
+
+        sender.DataBytes += newBytes;
+        if (Events.Last is { Kind: EventKind.Data } last && last.Direction == direction && ReferenceEquals(last, sender.DataEvent))
+        {
+            last.Touch(packet);
+            last.Bytes += newBytes;
+            last.AppendPreview(payload, (int)newBytes);
+            return;
+        }
+
+        var draft = Events.Add(EventKind.Data, direction, packet);
+        if (draft is not null)
+        {
+            draft.Bytes = newBytes;
+            draft.AppendPreview(payload, (int)newBytes);
+        }
+
+        sender.DataEvent = draft;
+    }
+
+    private void AddFin(in PacketRecord packet, Direction direction, Side sender, uint finSequence)
+    {
+        if (sender.FinSent && finSequence == sender.FinSequence)
+        {
+            sender.FinEvent?.Repeat(packet);
+            _retransmissions++;
+            return;
+        }
+
+        if (!sender.HasSequence)
+        {
+            sender.HasSequence = true;
+        }
+
+        sender.FinSent = true;
+        sender.FinSequence = finSequence;
+        if (!After(sender.NextSequence, finSequence + 1))
+        {
+            sender.NextSequence = finSequence + 1;
+        }
+
+        sender.FinEvent = Events.Add(EventKind.Fin, direction, packet);
+    }
+
+    private sealed record PendingAck(int Index, EventDraft Draft);
+
+    /// <summary>What is known about one direction of the connection.</summary>
+    private sealed class Side
+    {
+        public bool HasSequence { get; set; }
+
+        public uint InitialSequence { get; set; }
+
+        /// <summary>One past the highest sequence number sent so far.</summary>
+        public uint NextSequence { get; set; }
+
+        public bool HasAck { get; set; }
+
+        /// <summary>The highest acknowledgment this side has sent (of the other side's bytes).</summary>
+        public uint MaxAck { get; set; }
+
+        public long DataBytes { get; set; }
+
+        public bool FinSent { get; set; }
+
+        public uint FinSequence { get; set; }
+
+        public EventDraft? SynEvent { get; set; }
+
+        public EventDraft? DataEvent { get; set; }
+
+        public EventDraft? FinEvent { get; set; }
+
+        public List<(uint Start, uint End)> Holes { get; } = [];
+
+        /// <summary>True when [start, end) lies in a gap left earlier (the segment arrived out of order).</summary>
+        public bool FillHole(uint start, uint end)
+        {
+            for (int i = 0; i < Holes.Count; i++)
+            {
+                var (holeStart, holeEnd) = Holes[i];
+                if (!After(holeStart, start) && !After(end, holeEnd))
+                {
+                    Holes.RemoveAt(i);
+                    if (After(start, holeStart))
+                    {
+                        Holes.Add((holeStart, start));
+                    }
+
+                    if (After(holeEnd, end))
+                    {
+                        Holes.Add((end, holeEnd));
+                    }
+
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

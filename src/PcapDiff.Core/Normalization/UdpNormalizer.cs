@@ -1,0 +1,101 @@
+using PcapDiff.Core.Model;
+
+namespace PcapDiff.Core.Normalization;
+
+/// <summary>
+/// UDP: consecutive datagrams in one direction coalesce into one DGRAM event; DNS messages become
+/// query and response events naming the query and the response code.
+/// </summary>
+internal sealed class UdpNormalizer(NormalizationOptions options, HostNameRegistry names, bool dnsPort)
+    : FlowNormalizer(options)
+{
+    private readonly HashSet<(Direction, ushort, string?, ushort)> _dnsSeen = [];
+    private readonly Dictionary<(Direction, ushort, string?, ushort), EventDraft> _dnsEvents = [];
+    private string? _queryName;
+    private bool _isDns;
+
+    public override string? Application => _isDns ? "DNS" : null;
+
+    public override string? QueryName => _queryName;
+
+    public override void Add(in PacketRecord packet, Direction direction, ReadOnlySpan<byte> payload)
+    {
+        if (dnsPort && DnsMessage.TryParse(payload) is { } dns)
+        {
+            AddDns(packet, direction, dns);
+            return;
+        }
+
+        if (Events.Last is { Kind: EventKind.Datagram } last && last.Direction == direction)
+        {
+            last.Touch(packet);
+            last.Bytes += packet.PayloadLength;
+            last.ClosePreview();
+            return;
+        }
+
+        var draft = Events.Add(EventKind.Datagram, direction, packet);
+        if (draft is not null)
+        {
+            draft.Bytes = packet.PayloadLength;
+            draft.AppendPreview(payload, packet.PayloadLength);
+        }
+    }
+
+    private void AddDns(in PacketRecord packet, Direction direction, DnsMessage dns)
+    {
+        _isDns = true;
+        _queryName ??= dns.QueryName;
+        var identity = (direction, dns.Id, dns.QueryName, dns.QueryType);
+        if (!_dnsSeen.Add(identity))
+        {
+            // The same query (or response) again: a resolver retry, not new behaviour.
+            if (_dnsEvents.TryGetValue(identity, out var earlier))
+            {
+                earlier.Repeat(packet);
+            }
+
+            return;
+        }
+
+        var draft = Events.Add(dns.IsResponse ? EventKind.DnsResponse : EventKind.DnsQuery, direction, packet);
+        if (draft is null)
+        {
+            return;
+        }
+
+        _dnsEvents[identity] = draft;
+        draft.Bytes = packet.PayloadLength;
+        string question = $"{DnsMessage.TypeName(dns.QueryType)} {PayloadPreview.EscapeText(dns.QueryName ?? ".")}";
+        draft.Detail = dns.IsResponse
+            ? $"{DnsMessage.ResponseCodeName(dns.ResponseCode)} {question} {Answers(dns.AnswerTypes)}"
+            : question;
+
+        if (dns.IsResponse && dns.QueryName is { } asked)
+        {
+            foreach (var (_, address) in dns.Addresses)
+            {
+                names.Add(IpAddress.FromBytes(address), asked);
+            }
+        }
+    }
+
+    private static string Answers(IReadOnlyList<ushort> types)
+    {
+        if (types.Count == 0)
+        {
+            return "(no answers)";
+        }
+
+        // Keep the order of first appearance; counts matter, the addresses themselves do not.
+        var parts = new List<string>();
+        foreach (var group in types.GroupBy(t => t))
+        {
+            int count = group.Count();
+            string name = DnsMessage.TypeName(group.Key);
+            parts.Add(count == 1 ? name : $"{name}×{count}");
+        }
+
+        return $"(answers: {string.Join(' ', parts)})";
+    }
+}

@@ -1,0 +1,29 @@
+using PcapDiff.Core.Model;
+
+namespace PcapDiff.Core.Reporting.Hints;
+
+/// <summary>The client answers the server's SYN-ACK with RST: its OS never opened the connection.</summary>
+public sealed class ClientResetAfterSynAckRule : IHintRule
+{
+    /// <inheritdoc />
+    public Hint? Match(Flow flow)
+    {
+        var events = flow.Events;
+        for (int i = 0; i + 1 < events.Count; i++)
+        {
+            if (events[i] is { Kind: EventKind.SynAck, Direction: Direction.ServerToClient }
+                && events[i + 1] is { Kind: EventKind.Rst, Direction: Direction.ClientToServer })
+            {
+                return new Hint(
+                    "client-rst-after-syn-ack",
+                    "The client reset the connection right after the server's SYN-ACK",
+                    "The client's operating system answered the SYN-ACK with RST because it never opened this connection. "
+                    + "This is what a raw-socket client (Scapy, a hand-made SYN) gets: the kernel sees a SYN-ACK for a connection it does not know and resets it. "
+                    + "Drop those RSTs (e.g. iptables -A OUTPUT -p tcp --tcp-flags RST RST -j DROP for that port) or use an ordinary socket.",
+                    [events[i].FirstFrame, events[i + 1].FirstFrame]);
+            }
+        }
+
+        return null;
+    }
+}

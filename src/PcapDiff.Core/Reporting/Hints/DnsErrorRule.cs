@@ -1,0 +1,42 @@
+using PcapDiff.Core.Model;
+
+namespace PcapDiff.Core.Reporting.Hints;
+
+/// <summary>A DNS response that says the name could not be resolved.</summary>
+public sealed class DnsErrorRule : IHintRule
+{
+    /// <inheritdoc />
+    public Hint? Match(Flow flow)
+    {
+        foreach (var e in flow.Events)
+        {
+            if (e.Kind != EventKind.DnsResponse)
+            {
+                continue;
+            }
+
+            string name = flow.QueryName ?? "the name";
+            if (e.Text.Contains(" NXDOMAIN ", StringComparison.Ordinal))
+            {
+                return new Hint(
+                    "dns-nxdomain",
+                    $"DNS says {name} does not exist (NXDOMAIN)",
+                    "The resolver answered that the name does not exist: a typo in the host name, a record that is missing, "
+                    + "or a query sent to the wrong resolver or with the wrong search domain. No connection can follow.",
+                    [e.FirstFrame]);
+            }
+
+            if (e.Text.Contains(" SERVFAIL ", StringComparison.Ordinal) || e.Text.Contains(" REFUSED ", StringComparison.Ordinal))
+            {
+                return new Hint(
+                    "dns-failure",
+                    $"DNS could not resolve {name}",
+                    "The resolver failed (SERVFAIL) or refused (REFUSED) the query: its upstream is unreachable, DNSSEC validation failed, "
+                    + "or it does not serve this client.",
+                    [e.FirstFrame]);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,35 @@
+using PcapDiff.Core.Model;
+
+namespace PcapDiff.Core.Reporting.Hints;
+
+/// <summary>Every hint rule pcapdiff knows, applied in order.</summary>
+public static class HintCatalogue
+{
+    /// <summary>The rules.</summary>
+    public static IReadOnlyList<IHintRule> Rules { get; } =
+    [
+        new ClientResetAfterSynAckRule(),
+        new SynAnsweredByResetRule(),
+        new SynUnansweredRule(),
+        new DnsErrorRule(),
+        new IcmpUnreachableRule(),
+    ];
+
+    /// <summary>
+    /// The hints for the bad flow of a pair: patterns it shows that the good flow (if any) does not,
+    /// since a pattern both runs share is not what makes the bad one fail.
+    /// </summary>
+    public static IReadOnlyList<Hint> For(Flow bad, Flow? good)
+    {
+        var hints = new List<Hint>();
+        foreach (var rule in Rules)
+        {
+            if (rule.Match(bad) is { } hint && (good is null || rule.Match(good) is null))
+            {
+                hints.Add(hint);
+            }
+        }
+
+        return hints;
+    }
+}

@@ -1,0 +1,33 @@
+using PcapDiff.Core.Model;
+
+namespace PcapDiff.Core.Reporting.Hints;
+
+/// <summary>An ICMP error says a packet of the flow could not be delivered.</summary>
+public sealed class IcmpUnreachableRule : IHintRule
+{
+    /// <inheritdoc />
+    public Hint? Match(Flow flow)
+    {
+        var error = flow.Events.FirstOrDefault(e => e.Kind == EventKind.IcmpError);
+        if (error is null)
+        {
+            return null;
+        }
+
+        string name = error.Text[(error.Text.IndexOf("ICMP ", StringComparison.Ordinal) + 5)..];
+        string cause = name switch
+        {
+            "port-unreachable" => $"nothing listens on {flow.Protocol.ToString().ToUpperInvariant()} port {flow.Server.Port} of {flow.ServerLabel}",
+            "admin-prohibited" => "a firewall rejects the traffic",
+            "host-unreachable" or "net-unreachable" => "there is no route to the server, or it does not answer ARP/neighbour discovery",
+            "fragmentation-needed" => "a packet was too big for a link on the path (check the MTU)",
+            "ttl-exceeded" => "the packet looped or the path is longer than its TTL",
+            _ => "the network could not deliver the packet",
+        };
+        return new Hint(
+            "icmp-unreachable",
+            $"ICMP {name} ({error.Note})",
+            $"An ICMP error came back for this flow: {cause}.",
+            [error.FirstFrame]);
+    }
+}
