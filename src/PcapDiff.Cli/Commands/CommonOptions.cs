@@ -1,0 +1,84 @@
+using System.CommandLine;
+using PcapDiff.Core;
+
+namespace PcapDiff.Cli.Commands;
+
+/// <summary>Options shared by the commands, and their translation into validated settings.</summary>
+internal static class CommonOptions
+{
+    public static readonly Option<string?> Filter = new("--filter", "-f") { Description = "A BPF capture filter applied to both captures, e.g. 'tcp port 8514 or udp port 53'." };
+
+    public static readonly Option<string> LeftLabel = new("--good-label") { Description = "What to call the first capture in the report.", DefaultValueFactory = _ => "good" };
+
+    public static readonly Option<string> RightLabel = new("--bad-label") { Description = "What to call the second capture in the report.", DefaultValueFactory = _ => "bad" };
+
+    public static readonly Option<string> ColorMode = new("--color") { Description = "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", DefaultValueFactory = _ => "auto" };
+
+    public static readonly Option<int?> Width = new("--width") { Description = "Columns to lay the report out in (default: the terminal's width, else 120)." };
+
+    public static readonly Option<int> Context = new("--context", "-C") { Description = "Equal events shown around each difference; longer equal runs are folded.", DefaultValueFactory = _ => 3 };
+
+    public static readonly Option<bool> All = new("--all") { Description = "Show the side-by-side of equal flows too." };
+
+    static CommonOptions()
+    {
+        ColorMode.AcceptOnlyFromAmong("auto", "always", "never");
+    }
+
+    public static CliSettings Settings(ParseResult parsed)
+    {
+        string left = parsed.GetValue(LeftLabel)!;
+        string right = parsed.GetValue(RightLabel)!;
+        if (string.IsNullOrWhiteSpace(left) || string.IsNullOrWhiteSpace(right) || left == right)
+        {
+            throw new PcapDiffException("the two labels must be different and not empty");
+        }
+
+        int context = parsed.GetValue(Context);
+        if (context < 0)
+        {
+            throw new PcapDiffException("--context must be 0 or more");
+        }
+
+        int? width = parsed.GetValue(Width);
+        if (width is < 40)
+        {
+            throw new PcapDiffException("--width must be at least 40");
+        }
+
+        return new CliSettings(
+            parsed.GetValue(Filter),
+            left,
+            right,
+            UseColor(parsed.GetValue(ColorMode)!),
+            width ?? TerminalWidth(),
+            context,
+            parsed.GetValue(All));
+    }
+
+    private static bool UseColor(string mode) => mode switch
+    {
+        "always" => true,
+        "never" => false,
+        _ => !Console.IsOutputRedirected
+            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
+            && Environment.GetEnvironmentVariable("TERM") != "dumb",
+    };
+
+    private static int TerminalWidth()
+    {
+        if (!Console.IsOutputRedirected)
+        {
+            try
+            {
+                return Math.Max(40, Console.WindowWidth);
+            }
+            catch (IOException)
+            {
+                // No console after all: fall through to the default.
+            }
+        }
+
+        return int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out int columns) && columns >= 40 ? columns : 120;
+    }
+}

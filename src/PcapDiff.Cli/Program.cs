@@ -1,0 +1,3 @@
+using PcapDiff.Cli;
+
+return CliApplication.Run(args, Console.Out, Console.Error);

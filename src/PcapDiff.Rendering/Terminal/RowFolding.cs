@@ -1,0 +1,55 @@
+using PcapDiff.Core.Alignment;
+using PcapDiff.Core.Reporting;
+
+namespace PcapDiff.Rendering.Terminal;
+
+/// <summary>Decides which aligned rows to show: every non-equal row plus some context; the rest folded.</summary>
+internal static class RowFolding
+{
+    /// <summary>A shown row (Index ≥ 0) or a fold standing for <c>Folded</c> equal rows.</summary>
+    public readonly record struct Line(int Index, int Folded);
+
+    public static IReadOnlyList<Line> Fold(IReadOnlyList<AlignedRow> rows, int context)
+    {
+        var keep = new bool[rows.Count];
+        for (int i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Op == AlignmentOp.Equal)
+            {
+                continue;
+            }
+
+            for (int j = Math.Max(0, i - context); j <= Math.Min(rows.Count - 1, i + context); j++)
+            {
+                keep[j] = true;
+            }
+        }
+
+        var lines = new List<Line>();
+        int folded = 0;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            if (keep[i])
+            {
+                if (folded > 0)
+                {
+                    lines.Add(new Line(-1, folded));
+                    folded = 0;
+                }
+
+                lines.Add(new Line(i, 0));
+            }
+            else
+            {
+                folded++;
+            }
+        }
+
+        if (folded > 0)
+        {
+            lines.Add(new Line(-1, folded));
+        }
+
+        return lines;
+    }
+}

@@ -1,0 +1,8 @@
+namespace PcapDiff.Rendering.Terminal;
+
+/// <summary>How the terminal report looks. Width and colour are explicit, never read from the console here.</summary>
+/// <param name="Width">Columns available.</param>
+/// <param name="Color">Whether to emit ANSI colour.</param>
+/// <param name="Context">Equal events shown around each divergent run; longer equal runs are folded.</param>
+/// <param name="ShowEqualFlows">Print the side-by-side of flows that match, too.</param>
+public sealed record TextRenderOptions(int Width = 120, bool Color = false, int Context = 3, bool ShowEqualFlows = false);

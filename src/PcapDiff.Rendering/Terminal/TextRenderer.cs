@@ -1,0 +1,197 @@
+using PcapDiff.Core.Alignment;
+using PcapDiff.Core.Reporting;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace PcapDiff.Rendering.Terminal;
+
+/// <summary>
+/// The side-by-side terminal report: summary and verdict, the flow table, then each diverging flow
+/// with both runs' frame numbers on every line, equal runs folded, the divergence in words and hints.
+/// Text from captures only ever goes into Spectre <see cref="Text"/> (never markup), already escaped.
+/// </summary>
+public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
+{
+    private static readonly Style Dim = new(Color.Grey);
+    private static readonly Style Bold = new(decoration: Decoration.Bold);
+    private static readonly Style Changed = new(Color.Yellow);
+    private static readonly Style Missing = new(Color.Red);
+    private static readonly Style Extra = new(Color.Fuchsia);
+    private static readonly Style Good = new(Color.Green);
+
+    /// <inheritdoc />
+    public void Render(DiffReport report, TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = options.Color ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = options.Color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = options.Width;
+        console.Profile.Capabilities.Unicode = true;
+
+        WriteHeader(console, report);
+        WriteFlowTable(console, report);
+        foreach (var pair in report.Pairs)
+        {
+            if (pair.Status != PairStatus.Equal || options.ShowEqualFlows)
+            {
+                WritePair(console, report, pair);
+            }
+        }
+    }
+
+    private static void Line(IAnsiConsole console, string text, Style? style = null)
+    {
+        console.Write(new Text(text, style ?? Style.Plain));
+        console.WriteLine();
+    }
+
+    private static void WriteHeader(IAnsiConsole console, DiffReport report)
+    {
+        Line(console, $"{report.Left.Label}: {Side(report.Left)}");
+        Line(console, $"{report.Right.Label}: {Side(report.Right)}");
+        console.WriteLine();
+
+        bool same = report.Verdict == Verdict.Equivalent;
+        console.Write(new Text(same ? "EQUIVALENT" : "DIFFERENT", same ? Good.Combine(Bold) : Missing.Combine(Bold)));
+        Line(console, $": {report.Paired} flow{Plural(report.Paired)} paired ({report.EqualPairs} equal, {report.DivergedPairs} diverging), "
+            + $"{report.OnlyLeft} only in {report.Left.Label}, {report.OnlyRight} only in {report.Right.Label}");
+
+        if (report.FirstDivergence is { Divergence: { } first } pair)
+        {
+            Line(console, $"First divergence: {FlowTitles.Service(pair.Any)} at {report.Left.Label} #{Frame(first.LeftFrame)} / {report.Right.Label} #{Frame(first.RightFrame)}", Bold);
+            Line(console, "  " + first.Description);
+        }
+
+        console.WriteLine();
+    }
+
+    private static string Side(CaptureSide side)
+    {
+        string frames = side.Read is { } read ? $"{read.Frames} frames, {read.Format}, " : string.Empty;
+        return $"{side.Name} ({frames}{side.Flows} flow{Plural(side.Flows)})";
+    }
+
+    private static void WriteFlowTable(IAnsiConsole console, DiffReport report)
+    {
+        var table = new Table().Border(TableBorder.Simple).BorderStyle(Dim);
+        table.AddColumn(new TableColumn(new Text("status")));
+        table.AddColumn(new TableColumn(new Text("flow")));
+        table.AddColumn(new TableColumn(new Text(report.Left.Label)).RightAligned());
+        table.AddColumn(new TableColumn(new Text(report.Right.Label)).RightAligned());
+        foreach (var pair in report.Pairs)
+        {
+            var (status, style) = pair.Status switch
+            {
+                PairStatus.Equal => ("equal", Dim),
+                PairStatus.Diverged => ("DIVERGES", Changed),
+                PairStatus.OnlyLeft => ($"only {report.Left.Label}", Missing),
+                _ => ($"only {report.Right.Label}", Extra),
+            };
+            table.AddRow(
+                new Text(status, style),
+                new Text(FlowTitles.Service(pair.Any)),
+                new Text(FlowTitles.Volume(pair.Left)),
+                new Text(FlowTitles.Volume(pair.Right)));
+        }
+
+        console.Write(table);
+        console.WriteLine();
+    }
+
+    private void WritePair(IAnsiConsole console, DiffReport report, FlowPairDiff pair)
+    {
+        string status = pair.Status switch
+        {
+            PairStatus.Equal => "equal",
+            PairStatus.Diverged => "diverges",
+            PairStatus.OnlyLeft => $"only in {report.Left.Label}",
+            _ => $"only in {report.Right.Label}",
+        };
+        Line(console, $"━━ {FlowTitles.Service(pair.Any)}  [{status}]", Bold);
+        if (pair.Left is { } left)
+        {
+            Line(console, $"   {report.Left.Label}: {FlowTitles.Endpoints(left)}", Dim);
+        }
+
+        if (pair.Right is { } right)
+        {
+            Line(console, $"   {report.Right.Label}: {FlowTitles.Endpoints(right)}", Dim);
+        }
+
+        console.Write(SideBySide(report, pair));
+        if (pair.Divergence is { } divergence)
+        {
+            console.Write(new Text("  Divergence: ", Bold));
+            Line(console, divergence.Description);
+        }
+
+        foreach (var hint in pair.Hints)
+        {
+            console.Write(new Text("  Hint: ", Changed.Combine(Bold)));
+            Line(console, hint.Title, Bold);
+            Line(console, "        " + hint.Explanation);
+        }
+
+        foreach (var note in pair.Notes)
+        {
+            Line(console, "  Note: " + note, Dim);
+        }
+
+        console.WriteLine();
+    }
+
+    private Table SideBySide(DiffReport report, FlowPairDiff pair)
+    {
+        var table = new Table().Border(TableBorder.None).HideHeaders();
+        table.AddColumn(new TableColumn(string.Empty).PadLeft(2).PadRight(1));
+        table.AddColumn(new TableColumn(string.Empty).RightAligned().PadRight(1));
+        table.AddColumn(new TableColumn(string.Empty).PadRight(3));
+        table.AddColumn(new TableColumn(string.Empty).RightAligned().PadRight(1));
+        table.AddColumn(new TableColumn(string.Empty));
+        table.AddRow(Cells(Dim, string.Empty, $"#{report.Left.Label}", report.Left.Label, $"#{report.Right.Label}", report.Right.Label));
+
+        int divergenceRow = pair.Divergence?.Row ?? -1;
+        foreach (var line in RowFolding.Fold(pair.Rows, options.Context))
+        {
+            if (line.Index < 0)
+            {
+                table.AddRow(Cells(Dim, string.Empty, string.Empty, $"… {line.Folded} equal event{Plural(line.Folded)} …", string.Empty, string.Empty));
+                continue;
+            }
+
+            var row = pair.Rows[line.Index];
+            var (marker, style) = row.Op switch
+            {
+                AlignmentOp.Equal => (" ", Style.Plain),
+                AlignmentOp.Changed => ("≠", Changed),
+                AlignmentOp.LeftOnly => ("<", Missing),
+                _ => (">", Extra),
+            };
+            if (line.Index == divergenceRow)
+            {
+                marker = "▶" + marker.Trim();
+            }
+
+            table.AddRow(Cells(
+                style,
+                marker,
+                FlowTitles.Frames(row.Left),
+                FlowTitles.EventWithAnnotations(row.Left),
+                FlowTitles.Frames(row.Right),
+                FlowTitles.EventWithAnnotations(row.Right)));
+        }
+
+        return table;
+    }
+
+    private static IRenderable[] Cells(Style style, params string[] texts) =>
+        Array.ConvertAll(texts, t => (IRenderable)new Text(t, style));
+
+    private static string Frame(long? frame) => frame?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—";
+
+    private static string Plural(int count) => count == 1 ? string.Empty : "s";
+}
