@@ -38,11 +38,18 @@ internal static class DivergenceExplainer
             _ => LeftOnly(rows, at, after, rightLabel),
         };
 
-        string facts = Facts(left, right);
-        long? leftFrame = row.Left?.FirstFrame ?? rows.Take(at).LastOrDefault(r => r.Left is not null)?.Left!.LastFrame;
-        long? rightFrame = row.Right?.FirstFrame ?? rows.Take(at).LastOrDefault(r => r.Right is not null)?.Right!.LastFrame;
-        return new Divergence(at, Capitalize(sentence) + facts, leftFrame, rightFrame);
+        // Where a side has no event in this row, point at its next event (what it did instead),
+        // else at its last one (where it stopped).
+        long? leftFrame = row.Left?.FirstFrame ?? Next(rows, at, r => r.Left) ?? Previous(rows, at, r => r.Left);
+        long? rightFrame = row.Right?.FirstFrame ?? Next(rows, at, r => r.Right) ?? Previous(rows, at, r => r.Right);
+        return new Divergence(at, Capitalize(sentence) + Facts(left, right), leftFrame, rightFrame);
     }
+
+    private static long? Next(IReadOnlyList<AlignedRow> rows, int at, Func<AlignedRow, FlowEvent?> side) =>
+        rows.Skip(at).Select(side).FirstOrDefault(e => e is not null)?.FirstFrame;
+
+    private static long? Previous(IReadOnlyList<AlignedRow> rows, int at, Func<AlignedRow, FlowEvent?> side) =>
+        rows.Take(at).Select(side).LastOrDefault(e => e is not null)?.LastFrame;
 
     private static string RightOnly(IReadOnlyList<AlignedRow> rows, int at, string after, string leftLabel, string rightLabel)
     {

@@ -22,12 +22,13 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
     /// <inheritdoc />
     public void Render(DiffReport report, TextWriter output)
     {
+        using var trimmed = new LineTrimmingWriter(output);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = options.Color ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = options.Color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
+            Out = new AnsiConsoleOutput(trimmed),
         });
         console.Profile.Width = options.Width;
         console.Profile.Capabilities.Unicode = true;
@@ -63,10 +64,8 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
         if (report.FirstDivergence is { Divergence: { } first } pair)
         {
             Line(console, $"First divergence: {FlowTitles.Service(pair.Any)} at {report.Left.Label} #{Frame(first.LeftFrame)} / {report.Right.Label} #{Frame(first.RightFrame)}", Bold);
-            Line(console, "  " + first.Description);
+            console.Write(new Padder(new Text(first.Description), new Padding(2, 0, 0, 0)));
         }
-
-        console.WriteLine();
     }
 
     private static string Side(CaptureSide side)
@@ -98,8 +97,8 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
                 new Text(FlowTitles.Volume(pair.Right)));
         }
 
+        // The table's blank top and bottom borders separate it from what is around it.
         console.Write(table);
-        console.WriteLine();
     }
 
     private void WritePair(IAnsiConsole console, DiffReport report, FlowPairDiff pair)
@@ -125,20 +124,19 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
         console.Write(SideBySide(report, pair));
         if (pair.Divergence is { } divergence)
         {
-            console.Write(new Text("  Divergence: ", Bold));
-            Line(console, divergence.Description);
+            console.Write(new Padder(new Text("Divergence: " + divergence.Description, Bold), new Padding(2, 0, 0, 0)));
         }
 
         foreach (var hint in pair.Hints)
         {
             console.Write(new Text("  Hint: ", Changed.Combine(Bold)));
             Line(console, hint.Title, Bold);
-            Line(console, "        " + hint.Explanation);
+            console.Write(new Padder(new Text(hint.Explanation), new Padding(8, 0, 0, 0)));
         }
 
         foreach (var note in pair.Notes)
         {
-            Line(console, "  Note: " + note, Dim);
+            console.Write(new Padder(new Text("Note: " + note, Dim), new Padding(2, 0, 0, 0)));
         }
 
         console.WriteLine();

@@ -1,0 +1,250 @@
+using PcapDiff.Core;
+using PcapDiff.Core.Decoding;
+using PcapDiff.Core.Model;
+using SharpPcap;
+using SharpPcap.LibPcap;
+
+namespace PcapDiff.Capture;
+
+/// <summary>
+/// Reads a pcap, pcapng or gzip-compressed capture through libpcap (SharpPcap's offline reader),
+/// decodes every frame and hands each IP packet to an <see cref="IPacketSink"/>.
+/// </summary>
+public static class CaptureReader
+{
+    // pcap_compile's PCAP_NETMASK_UNKNOWN: "ip broadcast" then fails to compile instead of guessing.
+    private const uint NetmaskUnknown = 0xFFFFFFFF;
+
+    private const int PacketRead = 1;
+    private const int EndOfFile = -2; // PCAP_ERROR_BREAK, what pcap_next_ex returns at the end of a file
+
+    /// <summary>Reads a capture file.</summary>
+    /// <param name="path">The capture file: pcap (µs or ns), pcapng, or either compressed with gzip.</param>
+    /// <param name="options">Reading options (the BPF filter).</param>
+    /// <param name="sink">Receives every decoded IP packet, in file order.</param>
+    /// <returns>
+    /// Counts and warnings. A file that is damaged part-way is read up to the damage and the result
+    /// carries a warning. Frame numbers count every frame in the file, so they match Wireshark's
+    /// even with a filter; the counts in the result (including <see cref="CaptureReadResult.Frames"/>)
+    /// cover only the frames that matched the filter.
+    /// </returns>
+    /// <exception cref="PcapDiffException">
+    /// The file is missing, a directory, empty, not a capture, unreadable by libpcap, of a link type
+    /// pcapdiff does not decode, or the filter does not compile. The message is one line naming the file.
+    /// </exception>
+    public static CaptureReadResult Read(string path, CaptureReaderOptions options, IPacketSink sink) =>
+        Read(path, options, sink, GzipExpander.DefaultLimit);
+
+    /// <summary>As <see cref="Read(string, CaptureReaderOptions, IPacketSink)"/>, with the gzip size limit given.</summary>
+    internal static CaptureReadResult Read(string path, CaptureReaderOptions options, IPacketSink sink, long gzipLimit)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sink);
+
+        var warnings = new List<string>();
+        CaptureFileKind kind = Inspect(path, path);
+        if (kind != CaptureFileKind.Gzip)
+        {
+            return ReadCapture(path, path, CaptureFileSniffer.FormatName(kind), options, sink, warnings);
+        }
+
+        string temporary = GzipExpander.Expand(path, gzipLimit, warnings);
+        try
+        {
+            CaptureFileKind inner = Inspect(temporary, path);
+            if (inner == CaptureFileKind.Gzip)
+            {
+                throw new PcapDiffException($"{path} is compressed twice with gzip, which pcapdiff does not read");
+            }
+
+            return ReadCapture(path, temporary, CaptureFileSniffer.FormatName(inner) + " (gzip)", options, sink, warnings);
+        }
+        finally
+        {
+            GzipExpander.TryDelete(temporary);
+        }
+    }
+
+    /// <summary>Checks that a file exists and starts like a capture, before libpcap sees it.</summary>
+    /// <param name="file">The file to look at.</param>
+    /// <param name="shownAs">The name to show the user (the compressed file when this is its decompressed copy).</param>
+    private static CaptureFileKind Inspect(string file, string shownAs)
+    {
+        bool decompressed = !ReferenceEquals(file, shownAs);
+        if (Directory.Exists(file))
+        {
+            throw new PcapDiffException($"{shownAs} is a directory, not a capture file");
+        }
+
+        if (!File.Exists(file))
+        {
+            throw new PcapDiffException($"no such file: {shownAs}");
+        }
+
+        Span<byte> magic = stackalloc byte[4];
+        int length;
+        try
+        {
+            length = CaptureFileSniffer.ReadMagic(file, magic);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new PcapDiffException($"cannot read {shownAs}: {OneLine(ex.Message)}", ex);
+        }
+
+        if (length == 0)
+        {
+            throw new PcapDiffException(decompressed ? $"{shownAs} is empty once decompressed" : $"{shownAs} is empty");
+        }
+
+        CaptureFileKind kind = CaptureFileSniffer.Classify(magic[..length]);
+        return kind != CaptureFileKind.Unknown
+            ? kind
+            : throw new PcapDiffException(decompressed
+                ? $"{shownAs} is compressed with gzip but does not hold a pcap or pcapng capture"
+                : $"{shownAs} is not a pcap or pcapng capture");
+    }
+
+    private static CaptureReadResult ReadCapture(
+        string shownAs, string file, string format, CaptureReaderOptions options, IPacketSink sink, List<string> warnings)
+    {
+        using var device = new CaptureFileReaderDevice(file);
+        try
+        {
+            device.Open(new DeviceConfiguration { TimestampResolution = TimestampResolution.Nanosecond });
+        }
+        catch (Exception ex) when (IsLibpcapFailure(ex))
+        {
+            throw new PcapDiffException($"cannot read {shownAs}: {LibpcapMessage(ex)}", ex);
+        }
+
+        int dataLink = (int)device.LinkType;
+        var linkType = (LinkType)dataLink;
+        if (!Enum.IsDefined(linkType))
+        {
+            throw new PcapDiffException(
+                $"{shownAs} has link type {dataLink} ({LinkTypeNames.Of(dataLink)}), which pcapdiff does not decode");
+        }
+
+        bool nanoseconds = device.TimestampResolution == TimestampResolution.Nanosecond;
+        using BpfProgram? filter = CompileFilter(device, shownAs, options.Filter);
+        var counts = default(ReadCounts);
+        string? readError = ReadFrames(device, linkType, nanoseconds, filter, sink, ref counts);
+
+        if (readError is not null)
+        {
+            string what = readError.Contains("truncated", StringComparison.OrdinalIgnoreCase)
+                ? "capture ends mid-packet"
+                : "capture is damaged";
+            string where = counts.LastFrameNumber == 0 ? "before the first frame" : $"after frame {counts.LastFrameNumber}";
+            warnings.Add($"{shownAs}: {what} {where} ({readError}); the rest was not read");
+        }
+
+        long skipped = counts.Truncated + counts.Malformed;
+        if (skipped > 0)
+        {
+            string detail = (counts.Truncated, counts.Malformed) switch
+            {
+                (0, _) => $"{counts.Malformed} malformed",
+                (_, 0) => $"{counts.Truncated} truncated",
+                _ => $"{counts.Truncated} truncated, {counts.Malformed} malformed",
+            };
+            warnings.Add(
+                $"{shownAs}: {skipped} {(skipped == 1 ? "frame" : "frames")} skipped ({detail}): first at frame {counts.FirstSkippedFrame}");
+        }
+
+        return new CaptureReadResult(
+            format, linkType, counts.Frames, counts.Decoded, counts.NotIp, counts.Truncated, counts.Malformed, warnings);
+    }
+
+    /// <summary>The read loop: no allocation per packet. Returns libpcap's error when the file is damaged.</summary>
+    private static unsafe string? ReadFrames(
+        CaptureFileReaderDevice device, LinkType linkType, bool nanoseconds, BpfProgram? filter, IPacketSink sink, ref ReadCounts counts)
+    {
+        IntPtr header = IntPtr.Zero;
+        IntPtr data = IntPtr.Zero;
+        long frameNumber = 0;
+        while (true)
+        {
+            int status = device.GetNextPacketPointers(ref header, ref data);
+            if (status != PacketRead)
+            {
+                counts.LastFrameNumber = frameNumber;
+                return status switch
+                {
+                    EndOfFile => null,
+                    _ when status < 0 => OneLine(device.LastError),
+                    _ => $"libpcap returned {status} reading a file",
+                };
+            }
+
+            frameNumber++;
+            if (filter is not null && !filter.Matches(header, data))
+            {
+                continue;
+            }
+
+            counts.Frames++;
+            byte* pcapHeader = (byte*)header;
+            int captured = (int)Math.Min(NativePacketHeader.CaptureLength(pcapHeader), int.MaxValue);
+            int onWire = (int)Math.Min(NativePacketHeader.WireLength(pcapHeader), int.MaxValue);
+            var frame = new ReadOnlySpan<byte>((void*)data, captured);
+            DateTime timestamp = NativePacketHeader.Timestamp(pcapHeader, nanoseconds);
+            DecodeOutcome outcome = PacketDecoder.Decode(
+                linkType, frame, onWire, frameNumber, timestamp, out PacketRecord record, out ReadOnlySpan<byte> payload);
+            switch (outcome)
+            {
+                case DecodeOutcome.Decoded:
+                    counts.Decoded++;
+                    sink.OnPacket(in record, payload);
+                    break;
+                case DecodeOutcome.NotIp:
+                    counts.NotIp++;
+                    break;
+                case DecodeOutcome.Truncated:
+                    counts.Truncated++;
+                    counts.NoteSkipped(frameNumber);
+                    break;
+                default:
+                    counts.Malformed++;
+                    counts.NoteSkipped(frameNumber);
+                    break;
+            }
+        }
+    }
+
+    private static BpfProgram? CompileFilter(CaptureFileReaderDevice device, string shownAs, string? expression)
+    {
+        if (string.IsNullOrWhiteSpace(expression))
+        {
+            return null;
+        }
+
+        BpfProgram? program;
+        try
+        {
+            program = BpfProgram.TryCreate(device.Handle, expression, 1, NetmaskUnknown);
+        }
+        catch (Exception ex) when (IsLibpcapFailure(ex))
+        {
+            throw new PcapDiffException($"invalid filter \"{expression}\" for {shownAs}: {LibpcapMessage(ex)}", ex);
+        }
+
+        return program ?? throw new PcapDiffException(
+            $"invalid filter \"{expression}\" for {shownAs}: {OneLine(device.LastError)}");
+    }
+
+    private static bool IsLibpcapFailure(Exception ex) =>
+        ex is PcapException or DllNotFoundException or EntryPointNotFoundException or TypeInitializationException;
+
+    private static string LibpcapMessage(Exception ex)
+    {
+        const string OpenPrefix = "Unable to open offline adapter: ";
+        string message = OneLine(ex.Message);
+        return message.StartsWith(OpenPrefix, StringComparison.Ordinal) ? message[OpenPrefix.Length..] : message;
+    }
+
+    private static string OneLine(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? "no detail given" : text.ReplaceLineEndings(" ").Trim();
+}

@@ -1,0 +1,8 @@
+namespace PcapDiff.Capture;
+
+/// <summary>How <see cref="CaptureReader"/> reads a capture.</summary>
+/// <param name="Filter">
+/// A BPF filter expression (tcpdump syntax) that frames must match to be decoded, or null for all.
+/// Frames that do not match are skipped but still numbered, so frame numbers stay Wireshark's.
+/// </param>
+public sealed record CaptureReaderOptions(string? Filter = null);

@@ -1,0 +1,4 @@
+namespace PcapDiff.Cli.Tests;
+
+/// <summary>What one run of the command line produced.</summary>
+public sealed record CliRun(int ExitCode, string Output, string Error);

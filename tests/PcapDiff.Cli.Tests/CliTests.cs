@@ -1,0 +1,133 @@
+using PcapDiff.TestSupport;
+
+namespace PcapDiff.Cli.Tests;
+
+/// <summary>Tier 3a: the command line in-process, for exit codes, messages and options.</summary>
+public sealed class CliTests
+{
+    [Fact]
+    public void Should_exit_0_and_say_equivalent_When_two_good_runs_are_compared()
+    {
+        var run = Run(RepoPaths.Capture("good-nc-1.pcap"), RepoPaths.Capture("good-nc-2.pcap"));
+
+        Assert.Equal(ExitCodes.Equivalent, run.ExitCode);
+        Assert.StartsWith("good: good-nc-1.pcap", run.Output, StringComparison.Ordinal);
+        Assert.Contains("EQUIVALENT", run.Output, StringComparison.Ordinal);
+        Assert.Empty(run.Error);
+    }
+
+    [Fact]
+    public void Should_exit_1_and_show_the_divergence_When_the_bad_run_differs()
+    {
+        var run = Run(RepoPaths.Capture("good-nc-1.pcap"), RepoPaths.Capture("bad-raw-rst.pcap"));
+
+        Assert.Equal(ExitCodes.Different, run.ExitCode);
+        Assert.Contains("DIFFERENT", run.Output, StringComparison.Ordinal);
+        Assert.Contains("the client sent RST instead of ACK", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Hint: The client reset the connection right after the server's SYN-ACK", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_use_the_given_labels_When_labels_are_set()
+    {
+        var run = Run(RepoPaths.Capture("good-nc-1.pcap"), RepoPaths.Capture("refused.pcap"), "--good-label", "nc", "--bad-label", "firmware");
+
+        Assert.Equal(ExitCodes.Different, run.ExitCode);
+        Assert.StartsWith("nc: good-nc-1.pcap", run.Output, StringComparison.Ordinal);
+        Assert.Contains("firmware: refused.pcap", run.Output, StringComparison.Ordinal);
+        Assert.Contains("at nc #", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_emit_colour_only_When_asked_for()
+    {
+        string good = RepoPaths.Capture("good-nc-1.pcap");
+        string bad = RepoPaths.Capture("bad-raw-rst.pcap");
+
+        var plain = Run(good, bad, "--color", "never");
+        var coloured = Run(good, bad, "--color", "always");
+
+        Assert.DoesNotContain('\u001b', plain.Output);
+        Assert.Contains("\u001b[", coloured.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_apply_the_filter_to_both_captures_When_a_bpf_filter_is_given()
+    {
+        var run = Run(RepoPaths.Capture("good-nc-1.pcap"), RepoPaths.Capture("nxdomain.pcap"), "--filter", "tcp");
+
+        Assert.Equal(ExitCodes.Different, run.ExitCode);
+        Assert.Contains("1 only in good", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("DNS", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("text")]
+    [InlineData("empty")]
+    [InlineData("directory")]
+    public void Should_exit_2_with_one_line_When_an_input_is_not_a_capture(string kind)
+    {
+        using var temp = new TempDirectory();
+        string path = kind switch
+        {
+            "missing" => Path.Combine(temp.Path, "nothing-here.pcap"),
+            "text" => temp.Write("notes.pcap", "this is not a capture\n"u8.ToArray()),
+            "empty" => temp.Write("empty.pcap", []),
+            _ => temp.Path,
+        };
+
+        var run = Run(RepoPaths.Capture("good-nc-1.pcap"), path);
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Empty(run.Output);
+        string line = Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("pcapdiff: ", line, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileName(path), line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_diff_what_was_read_and_warn_When_a_capture_is_cut_off_mid_packet()
+    {
+        using var temp = new TempDirectory();
+        byte[] whole = File.ReadAllBytes(RepoPaths.Capture("good-nc-1.pcap"));
+        string cut = temp.Write("cut.pcap", whole[..(whole.Length - 40)]);
+
+        var run = Run(RepoPaths.Capture("good-nc-1.pcap"), cut);
+
+        Assert.Equal(ExitCodes.Different, run.ExitCode);
+        string warning = Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("pcapdiff: warning: ", warning, StringComparison.Ordinal);
+        Assert.Contains("cut.pcap", warning, StringComparison.Ordinal);
+        Assert.Contains("DIFFERENT", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--no-such-option")]
+    [InlineData("--color", "sometimes")]
+    [InlineData("--context", "-1")]
+    public void Should_exit_2_When_the_command_line_is_wrong(params string[] extra)
+    {
+        var run = Run([RepoPaths.Capture("good-nc-1.pcap"), RepoPaths.Capture("good-nc-2.pcap"), .. extra]);
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.StartsWith("pcapdiff: ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_exit_2_with_the_filter_named_When_the_filter_does_not_compile()
+    {
+        var run = Run(RepoPaths.Capture("good-nc-1.pcap"), RepoPaths.Capture("good-nc-2.pcap"), "--filter", "tcp port");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Contains("tcp port", run.Error, StringComparison.Ordinal);
+    }
+
+    private static CliRun Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = CliApplication.Run(args, output, error);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,33 @@
+using PcapDiff.Core.Reporting;
+
+namespace PcapDiff.Cli.Tests;
+
+/// <summary>A committed good/bad pair and what comparing it must say.</summary>
+public sealed record PairCase(string Name, string Good, string Bad, Verdict Verdict, string? HintId, string? DivergenceContains)
+{
+    /// <summary>Every golden pair; each has a verified text report under Snapshots/.</summary>
+    public static IReadOnlyList<PairCase> All { get; } =
+    [
+        new("two-nc-runs", "good-nc-1.pcap", "good-nc-2.pcap", Verdict.Equivalent, null, null),
+        new("pcap-vs-pcapng", "good-nc-1.pcap", "good-nc-3.pcapng", Verdict.Equivalent, null, null),
+        new("pcap-vs-linux-cooked-v2", "good-nc-1.pcap", "good-nc-3-any.pcap", Verdict.Equivalent, null, null),
+        new("pcap-vs-linux-cooked-v1", "good-nc-1.pcap", "good-nc-3-sll.pcap", Verdict.Equivalent, null, null),
+        new("raw-socket-with-rst-dropped", "good-nc-1.pcap", "fixed-raw-droprst.pcap", Verdict.Equivalent, null, null),
+        new("raw-socket-reset-by-kernel", "good-nc-1.pcap", "bad-raw-rst.pcap", Verdict.Different, "client-rst-after-syn-ack",
+            "After the server's SYN-ACK the client sent RST instead of ACK; the client's 5 bytes were never acknowledged."),
+        new("port-refused", "good-nc-1.pcap", "refused.pcap", Verdict.Different, "syn-answered-by-rst",
+            "After the client's SYN the server sent RST instead of SYN-ACK."),
+        new("syn-unanswered", "good-nc-1.pcap", "unanswered.pcap", Verdict.Different, "syn-unanswered",
+            "the server never sent SYN-ACK"),
+        new("nxdomain", "good-nc-1.pcap", "nxdomain.pcap", Verdict.Different, "dns-nxdomain",
+            "the client sent DNS query A nosuch.test instead of DNS query A collector.test"),
+        new("ipv4-vs-ipv6", "good-nc-1.pcap", "good-nc-v6.pcap", Verdict.Different, null,
+            "the client sent DNS query AAAA collector.test instead of DNS query A collector.test"),
+    ];
+
+    /// <summary>The cases as xunit theory data.</summary>
+    public static TheoryData<string> Names => [.. All.Select(c => c.Name)];
+
+    /// <summary>Looks a case up by name.</summary>
+    public static PairCase Get(string name) => All.Single(c => c.Name == name);
+}
