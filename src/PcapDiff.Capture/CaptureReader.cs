@@ -33,10 +33,14 @@ public static class CaptureReader
     /// pcapdiff does not decode, or the filter does not compile. The message is one line naming the file.
     /// </exception>
     public static CaptureReadResult Read(string path, CaptureReaderOptions options, IPacketSink sink) =>
-        Read(path, options, sink, GzipExpander.DefaultLimit);
+        Read(path, options, sink, GzipExpander.DefaultLimit, Path.GetTempPath());
 
-    /// <summary>As <see cref="Read(string, CaptureReaderOptions, IPacketSink)"/>, with the gzip size limit given.</summary>
-    internal static CaptureReadResult Read(string path, CaptureReaderOptions options, IPacketSink sink, long gzipLimit)
+    /// <summary>
+    /// As <see cref="Read(string, CaptureReaderOptions, IPacketSink)"/>, with the gzip size limit and
+    /// the folder for the decompressed copy given.
+    /// </summary>
+    internal static CaptureReadResult Read(
+        string path, CaptureReaderOptions options, IPacketSink sink, long gzipLimit, string temporaryDirectory)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
@@ -49,7 +53,7 @@ public static class CaptureReader
             return ReadCapture(path, path, CaptureFileSniffer.FormatName(kind), options, sink, warnings);
         }
 
-        string temporary = GzipExpander.Expand(path, gzipLimit, warnings);
+        string temporary = GzipExpander.Expand(path, gzipLimit, temporaryDirectory, warnings);
         try
         {
             CaptureFileKind inner = Inspect(temporary, path);

@@ -12,12 +12,13 @@ internal static class GzipExpander
     private const int BufferSize = 1 << 16;
 
     /// <summary>
-    /// Decompresses <paramref name="path"/> into a new temporary file and returns its path; the caller
-    /// deletes it. Damaged gzip data or data past <paramref name="limit"/> is dropped with a warning.
+    /// Decompresses <paramref name="path"/> into a new file in <paramref name="directory"/> and returns
+    /// its path; the caller deletes it. Damaged gzip data or data past <paramref name="limit"/> is
+    /// dropped with a warning.
     /// </summary>
-    public static string Expand(string path, long limit, List<string> warnings)
+    public static string Expand(string path, long limit, string directory, List<string> warnings)
     {
-        string temporary = Path.Combine(Path.GetTempPath(), $"pcapdiff-{Guid.NewGuid():N}.pcap");
+        string temporary = Path.Combine(directory, $"pcapdiff-{Guid.NewGuid():N}.pcap");
         try
         {
             using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, BufferSize);
@@ -31,6 +32,10 @@ internal static class GzipExpander
                 try
                 {
                     read = gzip.Read(buffer);
+                }
+                catch (InvalidDataException ex) when (total == 0)
+                {
+                    throw new PcapDiffException($"{path} starts like a gzip file but cannot be decompressed: {OneLine(ex.Message)}", ex);
                 }
                 catch (InvalidDataException ex)
                 {

@@ -60,7 +60,8 @@ build_cli() {
     if sources_newer_than "$stamp"; then
         say "building pcapdiff (first use or sources changed)"
         mkdir -p "$build_dir/cli"
-        if ! dotnet build "$repo_root/src/PcapDiff.Cli/PcapDiff.Cli.csproj" -c Release -o "$build_dir/cli" -nologo -v quiet -clp:ErrorsOnly >&2; then
+        if ! dotnet build "$repo_root/src/PcapDiff.Cli/PcapDiff.Cli.csproj" -c Release -o "$build_dir/cli" -nologo -v quiet >"$build_dir/cli-build.log" 2>&1; then
+            cat "$build_dir/cli-build.log" >&2
             say "build failed"
             exit 2
         fi

@@ -35,6 +35,12 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
 
         WriteHeader(console, report);
         WriteFlowTable(console, report);
+        if (report.Pairs.Any(p => p.Status != PairStatus.Equal || options.ShowEqualFlows))
+        {
+            Line(console, $"Rows: ≠ changed, < only in {report.Left.Label}, > only in {report.Right.Label}, ▶ first divergence; #{report.Left.Label} and #{report.Right.Label} are frame numbers.", Dim);
+            console.WriteLine();
+        }
+
         foreach (var pair in report.Pairs)
         {
             if (pair.Status != PairStatus.Equal || options.ShowEqualFlows)
