@@ -6,8 +6,7 @@ namespace PcapDiff.Core.Normalization;
 internal sealed class EventDraft
 {
     private byte[]? _preview;
-    private int _previewLength;
-    private bool _previewClosed;
+    private int _filled;
 
     public EventDraft(EventKind kind, Direction direction, in PacketRecord packet)
     {
@@ -54,28 +53,48 @@ internal sealed class EventDraft
         Repeats++;
     }
 
-    /// <summary>Adds payload to the preview while the bytes so far are contiguous and complete.</summary>
-    public void AppendPreview(ReadOnlySpan<byte> captured, int wireLength)
+    /// <summary>For TCP data: the sequence number the event's bytes start at, so segments land where they belong.</summary>
+    public uint StartSequence { get; set; }
+
+    /// <summary>
+    /// Writes captured payload bytes into the preview at <paramref name="offset"/> bytes from the
+    /// start of the event. Bytes beyond the preview, or before the event, are ignored; the preview
+    /// shows the part that is filled without a gap, so arrival order and snaplen cuts never reorder it.
+    /// </summary>
+    public void WritePreview(long offset, ReadOnlySpan<byte> captured)
     {
-        if (_previewClosed || _previewLength >= PayloadPreview.MaxBytes)
+        if (offset >= PayloadPreview.MaxBytes || offset + captured.Length <= 0)
         {
             return;
         }
 
         _preview ??= new byte[PayloadPreview.MaxBytes];
-        int take = Math.Min(captured.Length, PayloadPreview.MaxBytes - _previewLength);
-        captured[..take].CopyTo(_preview.AsSpan(_previewLength));
-        _previewLength += take;
-        if (captured.Length < wireLength)
+        for (int i = 0; i < captured.Length; i++)
         {
-            // The snaplen cut this segment: later bytes would not follow on from these.
-            _previewClosed = true;
+            long at = offset + i;
+            if (at >= PayloadPreview.MaxBytes)
+            {
+                break;
+            }
+
+            if (at >= 0)
+            {
+                _preview[at] = captured[i];
+                _filled |= 1 << (int)at;
+            }
         }
     }
 
-    public void ClosePreview() => _previewClosed = true;
+    public string Preview()
+    {
+        int length = 0;
+        while (length < PayloadPreview.MaxBytes && (_filled & (1 << length)) != 0)
+        {
+            length++;
+        }
 
-    public string Preview() => PayloadPreview.Format(_preview.AsSpan(0, _previewLength), Bytes);
+        return PayloadPreview.Format(_preview.AsSpan(0, length), Bytes);
+    }
 
     private string? FinalDetail() => Kind switch
     {

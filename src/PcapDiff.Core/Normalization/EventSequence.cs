@@ -39,5 +39,37 @@ internal sealed class EventSequence(int maxEvents)
         _events.Insert(Math.Min(index, _events.Count), draft);
     }
 
+    /// <summary>
+    /// Puts each run of consecutive same-direction events that <paramref name="unordered"/> accepts
+    /// into a fixed order (by kind and detail), for messages whose order on the wire is a race,
+    /// such as the answers to an A and an AAAA query sent together.
+    /// </summary>
+    public void OrderRuns(Func<EventDraft, bool> unordered)
+    {
+        int start = 0;
+        while (start < _events.Count)
+        {
+            int end = start;
+            while (end < _events.Count && unordered(_events[end]) && _events[end].Direction == _events[start].Direction)
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                var run = _events.GetRange(start, end - start)
+                    .OrderBy(e => e.Kind)
+                    .ThenBy(e => e.Detail, StringComparer.Ordinal)
+                    .ToList();
+                for (int i = 0; i < run.Count; i++)
+                {
+                    _events[start + i] = run[i];
+                }
+            }
+
+            start = Math.Max(end, start + 1);
+        }
+    }
+
     public IReadOnlyList<FlowEvent> ToEvents() => _events.ConvertAll(e => e.ToEvent());
 }

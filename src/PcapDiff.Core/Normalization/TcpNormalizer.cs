@@ -69,14 +69,10 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
             }
         }
 
-        if (length > 0)
-        {
-            AddData(packet, direction, sender, dataSequence, payload);
-        }
-
+        bool repeated = length > 0 && AddData(packet, direction, sender, dataSequence, payload);
         if (fin)
         {
-            AddFin(packet, direction, sender, dataSequence + (uint)length);
+            AddFin(packet, direction, sender, dataSequence + (uint)length, repeated);
         }
     }
 
@@ -195,15 +191,19 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
             draft.Note = ofFin ? "acknowledges the FIN" : "acknowledges data";
             _pending[(int)direction] = new PendingAck(Events.Count, draft);
         }
-        else if (!advances && receiver.HasSequence && After(receiver.NextSequence, acknowledgment) && acknowledgment == sender.MaxAck)
+        else if (!advances && receiver.HasSequence && After(receiver.NextSequence, acknowledgment)
+            && acknowledgment == sender.MaxAck && packet.Window == sender.LastWindow)
         {
+            // Same acknowledgment and same window while data is outstanding (a window update is not a duplicate).
             _duplicateAcks++;
         }
 
+        sender.LastWindow = packet.Window;
         return true;
     }
 
-    private void AddData(in PacketRecord packet, Direction direction, Side sender, uint sequence, ReadOnlySpan<byte> payload)
+    /// <summary>Adds a segment's payload; true when it only repeated bytes already seen.</summary>
+    private bool AddData(in PacketRecord packet, Direction direction, Side sender, uint sequence, ReadOnlySpan<byte> payload)
     {
         int length = packet.PayloadLength;
         if (!sender.HasSequence)
@@ -213,6 +213,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
             sender.NextSequence = sequence;
         }
 
+        uint streamPosition = sender.NextSequence;
         uint end = sequence + (uint)length;
         long newBytes;
         if (!After(sender.NextSequence, sequence))
@@ -228,27 +229,27 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
         else if (After(end, sender.NextSequence))
         {
             newBytes = end - sender.NextSequence;
-            payload = payload.Length > length - newBytes ? payload[(int)(length - newBytes)..] : [];
             sender.NextSequence = end;
             _retransmissions++;
         }
         else if (sender.FillHole(sequence, end))
         {
             _outOfOrder++;
+            sender.DataBytes += length;
             if (sender.DataEvent is { } reordered)
             {
                 reordered.Bytes += length;
                 reordered.Touch(packet);
+                reordered.WritePreview((int)(sequence - reordered.StartSequence), payload);
             }
 
-            sender.DataBytes += length;
-            return;
+            return false;
         }
         else
         {
             _retransmissions++;
             sender.DataEvent?.Repeat(packet);
-            return;
+            return true;
         }
 
         sender.DataBytes += newBytes;
@@ -256,26 +257,35 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
         {
             last.Touch(packet);
             last.Bytes += newBytes;
-            last.AppendPreview(payload, (int)newBytes);
-            return;
+            last.WritePreview((int)(sequence - last.StartSequence), payload);
+            return false;
         }
 
+        // A new event starts where the stream stood: before this segment when it arrived ahead of
+        // a gap (the gap's bytes land in front of it later), after its start when it overlaps old bytes.
         var draft = Events.Add(EventKind.Data, direction, packet);
         if (draft is not null)
         {
             draft.Bytes = newBytes;
-            draft.AppendPreview(payload, (int)newBytes);
+            draft.StartSequence = streamPosition;
+            draft.WritePreview((int)(sequence - draft.StartSequence), payload);
         }
 
         sender.DataEvent = draft;
+        return false;
     }
 
-    private void AddFin(in PacketRecord packet, Direction direction, Side sender, uint finSequence)
+    private void AddFin(in PacketRecord packet, Direction direction, Side sender, uint finSequence, bool dataRepeated)
     {
         if (sender.FinSent && finSequence == sender.FinSequence)
         {
+            // One packet repeating data and FIN is one retransmission.
             sender.FinEvent?.Repeat(packet);
-            _retransmissions++;
+            if (!dataRepeated)
+            {
+                _retransmissions++;
+            }
+
             return;
         }
 
@@ -312,6 +322,9 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
         public uint MaxAck { get; set; }
 
         public long DataBytes { get; set; }
+
+        /// <summary>The window of this side's last pure ACK, to tell duplicate ACKs from window updates.</summary>
+        public ushort LastWindow { get; set; }
 
         public bool FinSent { get; set; }
 

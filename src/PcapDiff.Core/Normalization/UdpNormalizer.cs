@@ -30,7 +30,6 @@ internal sealed class UdpNormalizer(NormalizationOptions options, HostNameRegist
         {
             last.Touch(packet);
             last.Bytes += packet.PayloadLength;
-            last.ClosePreview();
             return;
         }
 
@@ -38,8 +37,15 @@ internal sealed class UdpNormalizer(NormalizationOptions options, HostNameRegist
         if (draft is not null)
         {
             draft.Bytes = packet.PayloadLength;
-            draft.AppendPreview(payload, packet.PayloadLength);
+            draft.WritePreview(0, payload);
         }
+    }
+
+    public override NormalizedFlow Finish()
+    {
+        // A resolver sends its A and AAAA queries together; which answer comes back first is a race.
+        Events.OrderRuns(e => e.Kind is EventKind.DnsQuery or EventKind.DnsResponse);
+        return base.Finish();
     }
 
     private void AddDns(in PacketRecord packet, Direction direction, DnsMessage dns)

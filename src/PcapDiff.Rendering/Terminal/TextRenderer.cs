@@ -159,7 +159,11 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
         table.AddRow(Cells(Dim, string.Empty, $"#{report.Left.Label}", report.Left.Label, $"#{report.Right.Label}", report.Right.Label));
 
         int divergenceRow = pair.Divergence?.Row ?? -1;
-        foreach (var line in RowFolding.Fold(pair.Rows, options.Context))
+        // An equal flow is only shown on request (--all), and then in full.
+        var lines = pair.Status == PairStatus.Equal
+            ? Enumerable.Range(0, pair.Rows.Count).Select(i => new RowFolding.Line(i, 0))
+            : RowFolding.Fold(pair.Rows, options.Context);
+        foreach (var line in lines)
         {
             if (line.Index < 0)
             {

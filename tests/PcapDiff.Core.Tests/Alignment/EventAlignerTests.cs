@@ -1,0 +1,126 @@
+using PcapDiff.Core.Alignment;
+using PcapDiff.Core.Model;
+using PcapDiff.Core.Tests.Builders;
+
+namespace PcapDiff.Core.Tests.Alignment;
+
+/// <summary>Event sequences into aligned rows: equal runs, insertions, replacements.</summary>
+public sealed class EventAlignerTests
+{
+    [Fact]
+    public void Should_make_every_row_equal_When_the_sequences_are_the_same()
+    {
+        var left = Runs.Good().Flows[0].Events;
+        var right = Runs.Good(Runs.Nc(clientPort: 50000), 77, 88).Flows[0].Events;
+
+        var rows = EventAligner.Align(left, right);
+
+        Assert.Equal(left.Count, rows.Count);
+        Assert.All(rows, r => Assert.Equal(AlignmentOp.Equal, r.Op));
+        Assert.Equal(left, rows.Select(r => r.Left));
+        Assert.Equal(right, rows.Select(r => r.Right));
+    }
+
+    [Fact]
+    public void Should_make_one_right_only_row_When_the_right_side_has_an_extra_event()
+    {
+        var left = Events("C→S SYN", "S→C SYN-ACK", "C→S ACK", "C→S DATA 5B \"hoge\\n\"");
+        var right = Events("C→S SYN", "S→C SYN-ACK", "C→S RST", "C→S ACK", "C→S DATA 5B \"hoge\\n\"");
+
+        var rows = EventAligner.Align(left, right);
+
+        Assert.Equal(
+            [AlignmentOp.Equal, AlignmentOp.Equal, AlignmentOp.RightOnly, AlignmentOp.Equal, AlignmentOp.Equal],
+            rows.Select(r => r.Op));
+        Assert.Null(rows[2].Left);
+        Assert.Equal("C→S RST", rows[2].Right!.Text);
+    }
+
+    [Fact]
+    public void Should_make_one_left_only_row_When_the_right_side_lacks_an_event()
+    {
+        var left = Events("C→S SYN", "S→C SYN-ACK", "C→S ACK");
+        var right = Events("C→S SYN", "C→S ACK");
+
+        var rows = EventAligner.Align(left, right);
+
+        Assert.Equal([AlignmentOp.Equal, AlignmentOp.LeftOnly, AlignmentOp.Equal], rows.Select(r => r.Op));
+        Assert.Equal("S→C SYN-ACK", rows[1].Left!.Text);
+    }
+
+    [Fact]
+    public void Should_face_the_replacement_as_changed_When_an_event_is_replaced_by_one_of_the_same_direction()
+    {
+        var left = Events("C→S SYN", "S→C SYN-ACK", "C→S ACK");
+        var right = Events("C→S SYN", "S→C RST", "C→S ACK");
+
+        var rows = EventAligner.Align(left, right);
+
+        Assert.Equal([AlignmentOp.Equal, AlignmentOp.Changed, AlignmentOp.Equal], rows.Select(r => r.Op));
+        Assert.Equal(("S→C SYN-ACK", "S→C RST"), (rows[1].Left!.Text, rows[1].Right!.Text));
+    }
+
+    [Fact]
+    public void Should_face_the_servers_rst_with_its_syn_ack_When_the_connection_is_refused()
+    {
+        var left = Events(Runs.GoodEvents);
+        var right = Events("C→S SYN", "S→C RST");
+
+        var rows = EventAligner.Align(left, right);
+
+        Assert.Equal(AlignmentOp.Equal, rows[0].Op);
+        Assert.Equal(AlignmentOp.Changed, rows[1].Op);
+        Assert.Equal(("S→C SYN-ACK", "S→C RST"), (rows[1].Left!.Text, rows[1].Right!.Text));
+        Assert.All(rows.Skip(2), r => Assert.Equal(AlignmentOp.LeftOnly, r.Op));
+        Assert.Equal(left.Length, rows.Count);
+    }
+
+    [Fact]
+    public void Should_keep_events_of_opposite_directions_one_sided_When_a_block_is_replaced()
+    {
+        var left = Events("C→S SYN", "S→C SYN-ACK");
+        var right = Events("C→S SYN", "C→S RST");
+
+        var rows = EventAligner.Align(left, right);
+
+        Assert.Equal(AlignmentOp.Equal, rows[0].Op);
+        Assert.DoesNotContain(rows, r => r.Op == AlignmentOp.Changed);
+        Assert.Contains(rows, r => r.Op == AlignmentOp.LeftOnly && r.Left!.Text == "S→C SYN-ACK");
+        Assert.Contains(rows, r => r.Op == AlignmentOp.RightOnly && r.Right!.Text == "C→S RST");
+    }
+
+    [Fact]
+    public void Should_make_only_one_sided_rows_When_a_side_has_no_events()
+    {
+        var left = Events("C→S SYN", "S→C RST");
+
+        Assert.All(EventAligner.Align(left, []), r => Assert.Equal(AlignmentOp.LeftOnly, r.Op));
+        Assert.All(EventAligner.Align([], left), r => Assert.Equal(AlignmentOp.RightOnly, r.Op));
+        Assert.Empty(EventAligner.Align([], []));
+    }
+
+    [Fact]
+    public void Should_put_every_event_in_exactly_one_row_When_the_sequences_differ_a_lot()
+    {
+        var left = Events(Runs.GoodEvents);
+        var right = Assert.Single(Runs.RawSocket().Flows).Events;
+
+        var rows = EventAligner.Align(left, right);
+
+        Assert.Equal(left, rows.Where(r => r.Left is not null).Select(r => r.Left));
+        Assert.Equal(right, rows.Where(r => r.Right is not null).Select(r => r.Right));
+    }
+
+    private static FlowEvent[] Events(params IEnumerable<string> texts) =>
+    [
+        .. texts.Select((text, i) => new FlowEvent
+        {
+            Kind = EventKind.Data,
+            Direction = text.StartsWith("C→S", StringComparison.Ordinal) ? Direction.ClientToServer : Direction.ServerToClient,
+            Text = text,
+            FirstFrame = i + 1,
+            LastFrame = i + 1,
+            Timestamp = DateTime.UnixEpoch,
+        }),
+    ];
+}

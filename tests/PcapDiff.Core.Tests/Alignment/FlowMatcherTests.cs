@@ -1,0 +1,164 @@
+using PcapDiff.Core.Alignment;
+using PcapDiff.Core.Model;
+using PcapDiff.Core.Tests.Builders;
+
+namespace PcapDiff.Core.Tests.Alignment;
+
+/// <summary>Left flows paired with right flows by service, then by order.</summary>
+public sealed class FlowMatcherTests
+{
+    private const TcpFlags PshAck = TcpFlags.Psh | TcpFlags.Ack;
+
+    [Fact]
+    public void Should_pair_dns_flows_by_the_name_queried_When_other_lookups_come_first_on_one_side()
+    {
+        var leftCapture = new PacketBuilder();
+        Lookup(leftCapture, 51000, "collector.test");
+        var left = leftCapture.Finish().Flows;
+        var rightCapture = new PacketBuilder();
+        Lookup(rightCapture, 52000, "time.test");
+        Lookup(rightCapture, 52001, "update.test");
+        Lookup(rightCapture, 52002, "collector.test");
+        var right = rightCapture.Finish().Flows;
+
+        var matches = FlowMatcher.Pair(left, right);
+
+        AssertEachFlowOnce(matches, left, right);
+        var pair = Assert.Single(matches, m => m.Left is not null && m.Right is not null);
+        Assert.Equal("collector.test", pair.Left!.QueryName);
+        Assert.Equal("collector.test", pair.Right!.QueryName);
+    }
+
+    [Fact]
+    public void Should_pair_an_ipv4_flow_with_an_ipv6_flow_When_both_reach_the_same_server_name_and_port()
+    {
+        var leftCapture = new PacketBuilder();
+        var decoy = leftCapture.Tcp(Runs.ClientAddress, 43000, "203.0.113.5", Runs.ServicePort);
+        Runs.GoodExchange(decoy, 1, 2);
+        var dns4 = leftCapture.Udp(Runs.ClientAddress, 51000, Runs.ResolverAddress, 53);
+        dns4.ClientDatagram(DnsWire.Query(1, "collector.test"));
+        dns4.ServerDatagram(DnsWire.Answer(1, "collector.test", Runs.ServerAddress));
+        Runs.GoodExchange(Runs.Nc(leftCapture), 1000, 5000);
+        var left = leftCapture.Finish().Flows;
+
+        var rightCapture = new PacketBuilder();
+        var dns6 = rightCapture.Udp("2001:db8::10", 51000, "2001:db8::53", 53);
+        dns6.ClientDatagram(DnsWire.Query(2, "collector.test", DnsWire.TypeAaaa));
+        dns6.ServerDatagram(DnsWire.Answer(2, "collector.test", "2001:db8::1"));
+        Runs.GoodExchange(rightCapture.Tcp("2001:db8::10", 50000, "2001:db8::1", Runs.ServicePort), 3000, 4000);
+        var right = rightCapture.Finish().Flows;
+
+        var matches = FlowMatcher.Pair(left, right);
+
+        AssertEachFlowOnce(matches, left, right);
+        var tcp = Assert.Single(matches, m => m.Left?.Protocol == Transport.Tcp && m.Right is not null);
+        Assert.Equal("collector.test", tcp.Left!.ServerName);
+        Assert.Equal(IpAddress.Parse("2001:db8::1"), tcp.Right!.Server.Address);
+        Assert.Contains(matches, m => m.Left is { Server.Port: Runs.ServicePort, ServerName: null } && m.Right is null);
+    }
+
+    [Fact]
+    public void Should_leave_an_extra_flow_one_sided_without_shifting_later_pairs_When_the_right_run_has_one_more()
+    {
+        var left = Connections(("hoge\n", 40000), ("fuga\n", 40001), ("piyo\n", 40002));
+        var right = Connections(("hoge\n", 41000), ("extra\n", 41001), ("fuga\n", 41002), ("piyo\n", 41003));
+
+        var matches = FlowMatcher.Pair(left, right);
+
+        AssertEachFlowOnce(matches, left, right);
+        Assert.Equal(4, matches.Count);
+        Assert.Equal(
+            [(0, 0), (-1, 1), (1, 2), (2, 3)],
+            matches.Select(m => (m.Left?.Index ?? -1, m.Right?.Index ?? -1)));
+    }
+
+    [Fact]
+    public void Should_leave_a_missing_flow_one_sided_without_shifting_later_pairs_When_the_right_run_has_one_fewer()
+    {
+        var left = Connections(("hoge\n", 40000), ("fuga\n", 40001), ("piyo\n", 40002));
+        var right = Connections(("hoge\n", 41000), ("piyo\n", 41001));
+
+        var matches = FlowMatcher.Pair(left, right);
+
+        AssertEachFlowOnce(matches, left, right);
+        Assert.Equal(
+            [(0, 0), (1, -1), (2, 1)],
+            matches.Select(m => (m.Left?.Index ?? -1, m.Right?.Index ?? -1)));
+    }
+
+    [Fact]
+    public void Should_pair_flows_by_port_When_the_servers_have_different_addresses_and_no_names()
+    {
+        var left = Runs.Good().Flows;
+        var right = Runs.Good(Conversation.Tcp("198.51.100.7", 50123, "203.0.113.9", Runs.ServicePort), 1, 2).Flows;
+
+        var match = Assert.Single(FlowMatcher.Pair(left, right));
+
+        Assert.Same(left[0], match.Left);
+        Assert.Same(right[0], match.Right);
+    }
+
+    [Fact]
+    public void Should_not_pair_flows_When_their_protocols_differ()
+    {
+        var left = Runs.Ping().Flows;
+        var right = Runs.UdpDatagrams().Flows;
+
+        var matches = FlowMatcher.Pair(left, right);
+
+        AssertEachFlowOnce(matches, left, right);
+        Assert.DoesNotContain(matches, m => m.Left is not null && m.Right is not null);
+    }
+
+    [Fact]
+    public void Should_pair_every_flow_with_itself_When_a_run_is_matched_with_itself()
+    {
+        var capture = new PacketBuilder();
+        Lookup(capture, 51000, "collector.test");
+        Lookup(capture, 51001, "collector.test");
+        Runs.GoodExchange(Runs.Nc(capture, 43000), 1, 2);
+        Runs.GoodExchange(Runs.Nc(capture, 43001), 1, 2);
+        var flows = capture.Finish().Flows;
+
+        var matches = FlowMatcher.Pair(flows, flows);
+
+        Assert.Equal(flows.Count, matches.Count);
+        Assert.All(matches, m => Assert.Same(m.Left, m.Right));
+        Assert.Equal(flows, matches.Select(m => m.Left));
+    }
+
+    private static void Lookup(PacketBuilder capture, ushort port, string name)
+    {
+        var dns = capture.Udp(Runs.ClientAddress, port, Runs.ResolverAddress, 53);
+        dns.ClientDatagram(DnsWire.Query(port, name));
+        dns.ServerDatagram(DnsWire.Answer(port, name, "192.0.2.200"));
+    }
+
+    /// <summary>One connection to the collector per (payload, client port), in order.</summary>
+    private static IReadOnlyList<Flow> Connections(params (string Payload, ushort Port)[] connections)
+    {
+        var capture = new PacketBuilder();
+        foreach (var (payload, port) in connections)
+        {
+            var c = Runs.Nc(capture, port);
+            c.Client(TcpFlags.Syn, seq: 100);
+            c.Server(TcpFlags.Syn | TcpFlags.Ack, seq: 200, ack: 101);
+            c.Client(TcpFlags.Ack, seq: 101, ack: 201);
+            c.Client(PshAck, seq: 101, ack: 201, payload: payload);
+            c.Client(TcpFlags.Rst, seq: 101 + (uint)payload.Length);
+        }
+
+        return capture.Finish().Flows;
+    }
+
+    private static void AssertEachFlowOnce(IReadOnlyList<FlowMatcher.Match> matches, IReadOnlyList<Flow> left, IReadOnlyList<Flow> right)
+    {
+        Assert.Equal(
+            left.Select(f => f.Index).Order(),
+            matches.Where(m => m.Left is not null).Select(m => m.Left!.Index).Order());
+        Assert.Equal(
+            right.Select(f => f.Index).Order(),
+            matches.Where(m => m.Right is not null).Select(m => m.Right!.Index).Order());
+        Assert.All(matches, m => Assert.True(m.Left is not null || m.Right is not null));
+    }
+}

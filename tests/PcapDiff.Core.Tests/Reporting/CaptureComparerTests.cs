@@ -1,0 +1,163 @@
+using PcapDiff.Core.Flows;
+using PcapDiff.Core.Model;
+using PcapDiff.Core.Reporting;
+using PcapDiff.Core.Tests.Builders;
+
+namespace PcapDiff.Core.Tests.Reporting;
+
+/// <summary>Two runs in, a report out: verdicts, the first divergence in plain words, and hints.</summary>
+public sealed class CaptureComparerTests
+{
+    [Fact]
+    public void Should_explain_the_client_reset_When_comparing_the_good_run_with_the_raw_socket_run()
+    {
+        var report = Compare(Runs.Good(), Runs.RawSocket());
+
+        Assert.Equal(Verdict.Different, report.Verdict);
+        var first = Assert.IsType<FlowPairDiff>(report.FirstDivergence);
+        Assert.Equal(PairStatus.Diverged, first.Status);
+        var divergence = first.Divergence!;
+        Assert.StartsWith("After the server's SYN-ACK the client sent RST instead of ACK", divergence.Description, StringComparison.Ordinal);
+        Assert.Contains("the client's 5 bytes were never acknowledged", divergence.Description, StringComparison.Ordinal);
+        Assert.Equal(3, divergence.RightFrame);
+        var hint = Assert.Single(first.Hints);
+        Assert.Equal("client-rst-after-syn-ack", hint.Id);
+        Assert.Equal([2L, 3L], hint.Frames);
+    }
+
+    [Fact]
+    public void Should_say_the_server_sent_rst_instead_of_syn_ack_When_the_connection_is_refused()
+    {
+        var report = Compare(Runs.Good(), Runs.Refused());
+
+        var first = Assert.IsType<FlowPairDiff>(report.FirstDivergence);
+        Assert.StartsWith("After the client's SYN the server sent RST instead of SYN-ACK", first.Divergence!.Description, StringComparison.Ordinal);
+        Assert.Equal(2, first.Divergence.LeftFrame);
+        Assert.Equal(2, first.Divergence.RightFrame);
+        Assert.Equal(["syn-answered-by-rst"], first.Hints.Select(h => h.Id));
+    }
+
+    [Fact]
+    public void Should_count_the_attempts_When_the_syn_is_never_answered()
+    {
+        var report = Compare(Runs.Good(), Runs.Unanswered());
+
+        var first = Assert.IsType<FlowPairDiff>(report.FirstDivergence);
+        var hint = Assert.Single(first.Hints);
+        Assert.Equal("syn-unanswered", hint.Id);
+        Assert.Contains("sent 3 times", hint.Title, StringComparison.Ordinal);
+        Assert.Contains("stops", first.Divergence!.Description, StringComparison.Ordinal);
+        Assert.Contains("2 SYN retries", string.Join(' ', first.Notes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_hint_nxdomain_When_the_bad_run_cannot_resolve_the_collector()
+    {
+        var report = Compare(Runs.DnsThenNc(), Runs.Nxdomain());
+
+        Assert.Equal(Verdict.Different, report.Verdict);
+        var dns = Assert.Single(report.Pairs, p => p.Any.Application == "DNS");
+        Assert.Equal(PairStatus.Diverged, dns.Status);
+        Assert.Equal(["dns-nxdomain"], dns.Hints.Select(h => h.Id));
+        var tcp = Assert.Single(report.Pairs, p => p.Any.Protocol == Transport.Tcp);
+        Assert.Equal(PairStatus.OnlyLeft, tcp.Status);
+        Assert.Equal(1, report.OnlyLeft);
+    }
+
+    [Fact]
+    public void Should_hint_port_unreachable_When_the_bad_run_gets_an_icmp_error()
+    {
+        var good = Conversation.Udp(Runs.ClientAddress, 41000, Runs.ServerAddress, 5000);
+        good.ClientDatagram("ping?");
+        good.ServerDatagram("pong");
+
+        var report = Compare(good.Finish(), Runs.UdpPortUnreachable());
+
+        var first = Assert.IsType<FlowPairDiff>(report.FirstDivergence);
+        Assert.Equal(["icmp-unreachable"], first.Hints.Select(h => h.Id));
+        Assert.Contains("nothing listens on UDP port 5000", first.Hints[0].Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_give_no_hint_When_both_runs_show_the_pattern()
+    {
+        var report = Compare(Runs.RawSocket("hogehoge\n"), Runs.RawSocket("hoge\n"));
+
+        Assert.Equal(Verdict.Different, report.Verdict);
+        var pair = Assert.Single(report.Pairs);
+        Assert.Equal(PairStatus.Diverged, pair.Status);
+        Assert.Empty(pair.Hints);
+    }
+
+    [Fact]
+    public void Should_report_equivalent_When_two_good_runs_differ_only_in_addresses_ports_isns_and_times()
+    {
+        var other = Runs.Good(
+            new PacketBuilder(new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc), TimeSpan.FromSeconds(1))
+                .Tcp("198.51.100.7", 50123, "203.0.113.9", Runs.ServicePort),
+            0xdead_beef,
+            42);
+
+        var report = Compare(Runs.Good(), other);
+
+        Assert.Equal(Verdict.Equivalent, report.Verdict);
+        Assert.Null(report.FirstDivergence);
+    }
+
+    [Fact]
+    public void Should_report_equivalent_When_one_run_has_retransmissions_and_the_other_does_not()
+    {
+        var c = Runs.Nc();
+        c.Client(TcpFlags.Syn, seq: 1000);
+        c.Client(TcpFlags.Syn, seq: 1000);
+        c.Server(TcpFlags.Syn | TcpFlags.Ack, seq: 5000, ack: 1001);
+        c.Client(TcpFlags.Ack, seq: 1001, ack: 5001);
+        c.Client(TcpFlags.Psh | TcpFlags.Ack, seq: 1001, ack: 5001, payload: "hoge\n");
+        c.Client(TcpFlags.Psh | TcpFlags.Ack, seq: 1001, ack: 5001, payload: "hoge\n");
+        c.Server(TcpFlags.Psh | TcpFlags.Ack, seq: 5001, ack: 1006, payload: "201\n");
+        c.Client(TcpFlags.Ack, seq: 1006, ack: 5005);
+        c.Server(TcpFlags.Fin | TcpFlags.Ack, seq: 5005, ack: 1006);
+        c.Client(TcpFlags.Fin | TcpFlags.Ack, seq: 1006, ack: 5006);
+        c.Server(TcpFlags.Ack, seq: 5006, ack: 1007);
+
+        var report = Compare(Runs.Good(), c.Finish());
+
+        Assert.Equal(Verdict.Equivalent, report.Verdict);
+        var note = Assert.Single(Assert.Single(report.Pairs).Notes);
+        Assert.StartsWith("bad: 1 retransmission, 1 SYN retry recognised", note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Runs.Names), MemberType = typeof(Runs))]
+    public void Should_report_equivalent_with_no_divergence_When_a_run_is_compared_with_itself(string name)
+    {
+        var flows = Runs.All[name]();
+
+        var report = Compare(flows, flows);
+
+        Assert.Equal(Verdict.Equivalent, report.Verdict);
+        Assert.Null(report.FirstDivergence);
+        Assert.Equal(flows.Flows.Count, report.EqualPairs);
+        Assert.All(report.Pairs, p =>
+        {
+            Assert.Equal(PairStatus.Equal, p.Status);
+            Assert.Null(p.Divergence);
+            Assert.Empty(p.Hints);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Runs.Names), MemberType = typeof(Runs))]
+    public void Should_report_equivalent_When_a_run_is_compared_with_a_second_normalization_of_the_same_packets(string name)
+    {
+        var report = Compare(Runs.All[name](), Runs.All[name]());
+
+        Assert.Equal(Verdict.Equivalent, report.Verdict);
+        Assert.Equal(0, report.DivergedPairs + report.OnlyLeft + report.OnlyRight);
+    }
+
+    private static DiffReport Compare(CaptureFlows good, CaptureFlows bad) =>
+        CaptureComparer.Compare(
+            new ComparisonInput("good", "good.pcap", good, null),
+            new ComparisonInput("bad", "bad.pcap", bad, null));
+}
