@@ -19,7 +19,9 @@ public static class CaptureReader
     private const int EndOfFile = -2; // PCAP_ERROR_BREAK, what pcap_next_ex returns at the end of a file
 
     /// <summary>Reads a capture file.</summary>
-    /// <param name="path">The capture file: pcap (µs or ns), pcapng, or either compressed with gzip.</param>
+    /// <param name="path">
+    /// The capture: pcap (µs or ns), pcapng, or either compressed with gzip; a file or a pipe.
+    /// </param>
     /// <param name="options">Reading options (the BPF filter).</param>
     /// <param name="sink">Receives every decoded IP packet, in file order.</param>
     /// <returns>
@@ -33,59 +35,71 @@ public static class CaptureReader
     /// pcapdiff does not decode, or the filter does not compile. The message is one line naming the file.
     /// </exception>
     public static CaptureReadResult Read(string path, CaptureReaderOptions options, IPacketSink sink) =>
-        Read(path, options, sink, GzipExpander.DefaultLimit, Path.GetTempPath());
+        Read(path, options, sink, TemporaryCapture.DefaultLimit, Path.GetTempPath());
 
     /// <summary>
-    /// As <see cref="Read(string, CaptureReaderOptions, IPacketSink)"/>, with the gzip size limit and
-    /// the folder for the decompressed copy given.
+    /// As <see cref="Read(string, CaptureReaderOptions, IPacketSink)"/>, with the size limit for a
+    /// temporary copy (of a gzip-compressed file or a pipe) and the folder for it given.
     /// </summary>
     internal static CaptureReadResult Read(
-        string path, CaptureReaderOptions options, IPacketSink sink, long gzipLimit, string temporaryDirectory)
+        string path, CaptureReaderOptions options, IPacketSink sink, long copyLimit, string temporaryDirectory)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sink);
 
-        var warnings = new List<string>();
-        CaptureFileKind kind = Inspect(path, path);
-        if (kind != CaptureFileKind.Gzip)
+        if (Directory.Exists(path))
         {
-            return ReadCapture(path, path, CaptureFileSniffer.FormatName(kind), options, sink, warnings);
+            throw new PcapDiffException($"{path} is a directory, not a capture file");
         }
 
-        string temporary = GzipExpander.Expand(path, gzipLimit, temporaryDirectory, warnings);
+        if (!File.Exists(path))
+        {
+            throw new PcapDiffException($"no such file: {path}");
+        }
+
+        var warnings = new List<string>();
+        string? spooled = TemporaryCapture.SpoolIfNotSeekable(path, copyLimit, temporaryDirectory, warnings);
         try
         {
-            CaptureFileKind inner = Inspect(temporary, path);
-            if (inner == CaptureFileKind.Gzip)
+            string file = spooled ?? path;
+            CaptureFileKind kind = Inspect(file, path, decompressed: false);
+            if (kind != CaptureFileKind.Gzip)
             {
-                throw new PcapDiffException($"{path} is compressed twice with gzip, which pcapdiff does not read");
+                return ReadCapture(path, file, CaptureFileSniffer.FormatName(kind), options, sink, warnings);
             }
 
-            return ReadCapture(path, temporary, CaptureFileSniffer.FormatName(inner) + " (gzip)", options, sink, warnings);
+            string expanded = TemporaryCapture.Decompress(file, path, copyLimit, temporaryDirectory, warnings);
+            try
+            {
+                CaptureFileKind inner = Inspect(expanded, path, decompressed: true);
+                if (inner == CaptureFileKind.Gzip)
+                {
+                    throw new PcapDiffException($"{path} is compressed twice with gzip, which pcapdiff does not read");
+                }
+
+                return ReadCapture(path, expanded, CaptureFileSniffer.FormatName(inner) + " (gzip)", options, sink, warnings);
+            }
+            finally
+            {
+                TemporaryCapture.TryDelete(expanded);
+            }
         }
         finally
         {
-            GzipExpander.TryDelete(temporary);
+            if (spooled is not null)
+            {
+                TemporaryCapture.TryDelete(spooled);
+            }
         }
     }
 
-    /// <summary>Checks that a file exists and starts like a capture, before libpcap sees it.</summary>
+    /// <summary>Checks that a file starts like a capture, before libpcap sees it.</summary>
     /// <param name="file">The file to look at.</param>
-    /// <param name="shownAs">The name to show the user (the compressed file when this is its decompressed copy).</param>
-    private static CaptureFileKind Inspect(string file, string shownAs)
+    /// <param name="shownAs">The name to show the user.</param>
+    /// <param name="decompressed">Whether <paramref name="file"/> is the decompressed copy of <paramref name="shownAs"/>.</param>
+    private static CaptureFileKind Inspect(string file, string shownAs, bool decompressed)
     {
-        bool decompressed = !ReferenceEquals(file, shownAs);
-        if (Directory.Exists(file))
-        {
-            throw new PcapDiffException($"{shownAs} is a directory, not a capture file");
-        }
-
-        if (!File.Exists(file))
-        {
-            throw new PcapDiffException($"no such file: {shownAs}");
-        }
-
         Span<byte> magic = stackalloc byte[4];
         int length;
         try
@@ -138,9 +152,11 @@ public static class CaptureReader
 
         if (readError is not null)
         {
+            // libpcap also stops at what it cannot read in a sound file (a pcapng interface whose
+            // snaplen or link type differs from the first one's), so only "truncated" means damage.
             string what = readError.Contains("truncated", StringComparison.OrdinalIgnoreCase)
                 ? "capture ends mid-packet"
-                : "capture is damaged";
+                : "libpcap stopped reading";
             string where = counts.LastFrameNumber == 0 ? "before the first frame" : $"after frame {counts.LastFrameNumber}";
             warnings.Add($"{shownAs}: {what} {where} ({readError}); the rest was not read");
         }
@@ -245,6 +261,16 @@ public static class CaptureReader
     private static string LibpcapMessage(Exception ex)
     {
         const string OpenPrefix = "Unable to open offline adapter: ";
+        if (ex is TypeInitializationException { InnerException: { } inner })
+        {
+            ex = inner;
+        }
+
+        if (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return $"libpcap cannot be loaded ({OneLine(ex.Message)})";
+        }
+
         string message = OneLine(ex.Message);
         return message.StartsWith(OpenPrefix, StringComparison.Ordinal) ? message[OpenPrefix.Length..] : message;
     }

@@ -6,8 +6,27 @@ namespace PcapDiff.Rendering.Terminal;
 /// <summary>Decides which aligned rows to show: every non-equal row plus some context; the rest folded.</summary>
 internal static class RowFolding
 {
-    /// <summary>A shown row (Index ≥ 0) or a fold standing for <c>Folded</c> equal rows.</summary>
+    /// <summary>A shown row (Index ≥ 0) or a fold standing for <c>Folded</c> rows not shown.</summary>
     public readonly record struct Line(int Index, int Folded);
+
+    /// <summary>
+    /// A flow that only one run has is one long difference: show how it starts, fold the rest.
+    /// </summary>
+    public static IReadOnlyList<Line> Head(IReadOnlyList<AlignedRow> rows, int count)
+    {
+        var lines = new List<Line>();
+        for (int i = 0; i < Math.Min(count, rows.Count); i++)
+        {
+            lines.Add(new Line(i, 0));
+        }
+
+        if (rows.Count > count)
+        {
+            lines.Add(new Line(-1, rows.Count - count));
+        }
+
+        return lines;
+    }
 
     public static IReadOnlyList<Line> Fold(IReadOnlyList<AlignedRow> rows, int context)
     {

@@ -160,14 +160,17 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
 
         int divergenceRow = pair.Divergence?.Row ?? -1;
         // An equal flow is only shown on request (--all), and then in full.
-        var lines = pair.Status == PairStatus.Equal
-            ? Enumerable.Range(0, pair.Rows.Count).Select(i => new RowFolding.Line(i, 0))
-            : RowFolding.Fold(pair.Rows, options.Context);
+        var lines = pair.Status switch
+        {
+            PairStatus.Equal => Enumerable.Range(0, pair.Rows.Count).Select(i => new RowFolding.Line(i, 0)),
+            PairStatus.OnlyLeft or PairStatus.OnlyRight => RowFolding.Head(pair.Rows, (2 * options.Context) + 2),
+            _ => RowFolding.Fold(pair.Rows, options.Context),
+        };
         foreach (var line in lines)
         {
             if (line.Index < 0)
             {
-                table.AddRow(Cells(Dim, string.Empty, string.Empty, $"… {line.Folded} equal event{Plural(line.Folded)} …", string.Empty, string.Empty));
+                table.AddRow(Cells(Dim, string.Empty, string.Empty, pair.Status is PairStatus.Diverged ? $"… {line.Folded} equal event{Plural(line.Folded)} …" : $"… {line.Folded} more event{Plural(line.Folded)} …", string.Empty, string.Empty));
                 continue;
             }
 

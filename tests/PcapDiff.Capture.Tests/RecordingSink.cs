@@ -1,0 +1,20 @@
+using PcapDiff.Core.Decoding;
+using PcapDiff.Core.Model;
+
+namespace PcapDiff.Capture.Tests;
+
+/// <summary>Keeps every packet (and a copy of its payload) the reader hands on.</summary>
+internal sealed class RecordingSink : IPacketSink
+{
+    public List<PacketRecord> Packets { get; } = [];
+
+    public List<byte[]> Payloads { get; } = [];
+
+    public IEnumerable<long> FrameNumbers => Packets.Select(p => p.FrameNumber);
+
+    public void OnPacket(in PacketRecord packet, ReadOnlySpan<byte> payload)
+    {
+        Packets.Add(packet);
+        Payloads.Add(payload.ToArray());
+    }
+}
