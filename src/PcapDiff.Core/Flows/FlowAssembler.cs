@@ -106,9 +106,10 @@ public sealed class FlowAssembler : IPacketSink
             return;
         }
 
-        if (packet.Quoted is { Protocol: Transport.Tcp or Transport.Udp } quoted)
+        if (packet.Quoted is { Protocol: Transport.Tcp or Transport.Udp or Transport.Icmp or Transport.Icmpv6 } quoted)
         {
             // The error answers a packet the quoted source sent: it travels back towards that side.
+            // A quoted echo carries its identifier in the ports, as echo flows' keys do.
             var key = FlowKey.Of(quoted.Protocol, quoted.Source, quoted.Destination);
             if (!_active.TryGetValue(key, out var flow))
             {
