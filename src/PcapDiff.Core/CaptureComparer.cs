@@ -40,6 +40,20 @@ public static class CaptureComparer
             status = PairStatus.OnlyRight;
         }
 
+        var optionalAbsent = status is PairStatus.OnlyLeft or PairStatus.OnlyRight && (left ?? right)!.IsOptional;
+        if (optionalAbsent)
+        {
+            // An expectation said this flow may or may not appear: its absence is no divergence.
+            return new FlowPairDiff
+            {
+                Left = left,
+                Right = right,
+                Status = PairStatus.Equal,
+                Rows = rows,
+                Notes = [$"optional flow, absent from the {(left is null ? leftLabel : rightLabel)} run"],
+            };
+        }
+
         var divergence = status == PairStatus.Equal ? null : DivergenceExplainer.Explain(rows, left, right, leftLabel, rightLabel);
         if (divergence is null && status is PairStatus.OnlyLeft or PairStatus.OnlyRight)
         {
@@ -95,7 +109,7 @@ public static class CaptureComparer
 
     private static CaptureSide Side(ComparisonInput input)
     {
-        var warnings = new List<string>(input.Read?.Warnings ?? []);
+        var warnings = new List<string>(input.Warnings ?? input.Read?.Warnings ?? []);
         if (input.Flows.Fragments > 0)
         {
             warnings.Add($"{input.Name}: {input.Flows.Fragments} IP fragments counted but not reassembled.");

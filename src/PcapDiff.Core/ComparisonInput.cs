@@ -8,4 +8,5 @@ namespace PcapDiff.Core;
 /// <param name="Name">The file name shown in the report.</param>
 /// <param name="Flows">The run's flows.</param>
 /// <param name="Read">What reading the capture produced; null when the run did not come from a capture file.</param>
-public sealed record ComparisonInput(string Label, string Name, CaptureFlows Flows, CaptureReadResult? Read);
+/// <param name="Warnings">Warnings about the input; by default those of <paramref name="Read"/>.</param>
+public sealed record ComparisonInput(string Label, string Name, CaptureFlows Flows, CaptureReadResult? Read, IReadOnlyList<string>? Warnings = null);

@@ -21,6 +21,12 @@ public static class FlowTitles
     /// <summary>Client and server endpoints as in the capture: <c>192.0.2.10:* → 192.0.2.1:8514</c>.</summary>
     public static string Endpoints(Flow flow)
     {
+        if (flow.Client.Address.Version == 0)
+        {
+            // A flow from a .flows expectation: it names the server only.
+            return $"expected flow to {Service(flow)}";
+        }
+
         if (flow.Protocol is Transport.Icmp or Transport.Icmpv6)
         {
             return $"{flow.Client.Address} → {flow.Server.Address} (id {flow.Client.Port})";
@@ -52,7 +58,7 @@ public static class FlowTitles
     };
 
     /// <summary>Packets and bytes in both directions: <c>10 pkts, 700 B</c>.</summary>
-    public static string Volume(Flow? flow) => flow is null
+    public static string Volume(Flow? flow) => flow is null || flow.ClientToServer.Packets + flow.ServerToClient.Packets == 0
         ? "—"
         : $"{flow.ClientToServer.Packets + flow.ServerToClient.Packets} pkts, {Bytes(flow.ClientToServer.FrameBytes + flow.ServerToClient.FrameBytes)}";
 

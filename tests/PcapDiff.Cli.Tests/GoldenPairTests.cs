@@ -90,8 +90,7 @@ public sealed class GoldenPairTests
         Assert.Contains("nosuch.test", descriptions[2], StringComparison.Ordinal);
     }
 
-    public static TheoryData<string> AllCaptures =>
-        [.. Directory.GetFiles(RepoPaths.Captures).Select(f => Path.GetFileName(f)).Where(f => f.Contains(".pcap", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+    public static TheoryData<string> AllCaptures => [.. TestdataCaptures.Names];
 
     [Theory]
     [MemberData(nameof(AllCaptures))]

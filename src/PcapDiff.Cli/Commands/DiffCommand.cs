@@ -9,7 +9,7 @@ namespace PcapDiff.Cli.Commands;
 /// <summary><c>pcapdiff GOOD BAD</c>: the side-by-side divergence report.</summary>
 internal static class DiffCommand
 {
-    private static readonly Argument<string> GoodArgument = new("GOOD") { Description = "The reference run: a capture that works (pcap, pcapng, optionally gzip-compressed)." };
+    private static readonly Argument<string> GoodArgument = new("GOOD") { Description = "The reference run: a capture that works (pcap, pcapng, optionally gzip-compressed) or a .flows expectation." };
     private static readonly Argument<string> BadArgument = new("BAD") { Description = "The run to compare with it." };
 
     public static RootCommand Create(TextWriter output, TextWriter error)
@@ -25,6 +25,7 @@ internal static class DiffCommand
             CommonOptions.Width,
             CommonOptions.Context,
             CommonOptions.All,
+            FlowsCommand.Create(output, error),
         };
         root.SetAction(parsed => Run(parsed, output, error));
         return root;
@@ -51,9 +52,9 @@ internal static class DiffCommand
     {
         var readerOptions = new CaptureReaderOptions(settings.Filter);
 
-        // The two captures are independent until they are compared: read them at the same time.
-        var good = Task.Run(() => CaptureLoader.Load(goodPath, readerOptions));
-        var bad = Task.Run(() => CaptureLoader.Load(badPath, readerOptions));
+        // The two runs are independent until they are compared: read them at the same time.
+        var good = Task.Run(() => RunLoader.Load(goodPath, readerOptions));
+        var bad = Task.Run(() => RunLoader.Load(badPath, readerOptions));
         try
         {
             Task.WaitAll(good, bad);
@@ -64,7 +65,7 @@ internal static class DiffCommand
         }
 
         return CaptureComparer.Compare(
-            new ComparisonInput(settings.LeftLabel, Path.GetFileName(goodPath), good.Result.Flows, good.Result.Read),
-            new ComparisonInput(settings.RightLabel, Path.GetFileName(badPath), bad.Result.Flows, bad.Result.Read));
+            new ComparisonInput(settings.LeftLabel, Path.GetFileName(goodPath), good.Result.Flows, good.Result.Read, good.Result.Warnings),
+            new ComparisonInput(settings.RightLabel, Path.GetFileName(badPath), bad.Result.Flows, bad.Result.Read, bad.Result.Warnings));
     }
 }

@@ -8,11 +8,12 @@ public static class EventAligner
     /// <summary>One aligned row: the op and the event on each side (null where the side has none).</summary>
     public readonly record struct Row(AlignmentOp Op, FlowEvent? Left, FlowEvent? Right);
 
-    /// <summary>Aligns two event sequences by their canonical text.</summary>
+    /// <summary>Aligns two event sequences by their canonical text (a <c>.flows</c> pattern matches what it allows).</summary>
     public static IReadOnlyList<Row> Align(IReadOnlyList<FlowEvent> left, IReadOnlyList<FlowEvent> right)
     {
         var rows = new List<Row>(Math.Max(left.Count, right.Count));
-        foreach (var block in SequenceDiff.Align(Texts(left), Texts(right)))
+        var (leftKeys, rightKeys) = Keys(left, right);
+        foreach (var block in SequenceDiff.Align(leftKeys, rightKeys))
         {
             if (block.Equal)
             {
@@ -62,6 +63,37 @@ public static class EventAligner
         while (r < rightEnd)
         {
             rows.Add(new Row(AlignmentOp.RightOnly, null, right[r++]));
+        }
+    }
+
+    /// <summary>
+    /// The lines DiffPlex compares: each event's text, except that an event one side has no equal
+    /// for takes the text of a pattern on the other side that it satisfies (see <see cref="EventPattern"/>).
+    /// </summary>
+    private static (string[] Left, string[] Right) Keys(IReadOnlyList<FlowEvent> left, IReadOnlyList<FlowEvent> right)
+    {
+        var leftKeys = Texts(left);
+        var rightKeys = Texts(right);
+        Substitute(rightKeys, leftKeys);
+        Substitute(leftKeys, rightKeys);
+        return (leftKeys, rightKeys);
+    }
+
+    private static void Substitute(string[] keys, string[] other)
+    {
+        var patterns = other.Distinct(StringComparer.Ordinal).Where(EventPattern.IsPattern).ToList();
+        if (patterns.Count == 0)
+        {
+            return;
+        }
+
+        var exact = new HashSet<string>(other, StringComparer.Ordinal);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (!exact.Contains(keys[i]) && patterns.Find(p => EventPattern.Matches(p, keys[i])) is { } pattern)
+            {
+                keys[i] = pattern;
+            }
         }
     }
 

@@ -54,6 +54,9 @@ public sealed record Flow
     /// <summary>TCP: server payload bytes the client never acknowledged.</summary>
     public long ServerBytesUnacknowledged { get; init; }
 
+    /// <summary>From a <c>.flows</c> expectation: the flow may or may not appear in the other run.</summary>
+    public bool IsOptional { get; init; }
+
     /// <summary>True when the per-flow event cap was hit and later events were dropped.</summary>
     public bool EventsCapped { get; init; }
 

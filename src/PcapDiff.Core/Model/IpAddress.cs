@@ -45,6 +45,12 @@ public readonly record struct IpAddress(ulong High, ulong Low, byte Version) : I
     /// <summary>The conventional text form (dotted quad or RFC 5952).</summary>
     public override string ToString()
     {
+        if (Version == 0)
+        {
+            // No address: a flow read from a .flows expectation, which records none.
+            return "?";
+        }
+
         if (Version == 4)
         {
             uint v = (uint)Low;

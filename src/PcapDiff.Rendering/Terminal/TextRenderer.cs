@@ -37,7 +37,8 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
         WriteFlowTable(console, report);
         if (report.Pairs.Any(p => p.Status != PairStatus.Equal || options.ShowEqualFlows))
         {
-            Line(console, $"Rows: ≠ changed, < only in {report.Left.Label}, > only in {report.Right.Label}, ▶ first divergence; #{report.Left.Label} and #{report.Right.Label} are frame numbers.", Dim);
+            string lines = report.Left.Read is null || report.Right.Read is null ? " (line numbers for a .flows file)" : string.Empty;
+            Line(console, $"Rows: ≠ changed, < only in {report.Left.Label}, > only in {report.Right.Label}, ▶ first divergence; #{report.Left.Label} and #{report.Right.Label} are frame numbers{lines}.", Dim);
             console.WriteLine();
         }
 

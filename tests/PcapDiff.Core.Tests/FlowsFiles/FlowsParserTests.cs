@@ -1,0 +1,102 @@
+using PcapDiff.Core.FlowsFiles;
+using PcapDiff.Core.Model;
+using PcapDiff.Core.Tests.Builders;
+
+namespace PcapDiff.Core.Tests.FlowsFiles;
+
+public sealed class FlowsParserTests
+{
+    private const string Expected = """
+        pcapdiff flows 1
+        # a comment, and blank lines, are ignored
+
+        flow UDP 192.0.2.53:53 dns collector.test
+          C→S DNS query A collector.test
+          S→C DNS response NOERROR A collector.test (answers: A)
+
+        optional flow TCP [2001:db8::1]:8514
+          C->S SYN
+          S->C SYN-ACK
+        """;
+
+    [Fact]
+    public void Should_read_flows_events_and_line_numbers_When_the_file_is_well_formed()
+    {
+        var flows = FlowsParser.Parse(Expected, "x.flows").Flows;
+
+        Assert.Equal(2, flows.Count);
+        var dns = flows[0];
+        Assert.Equal(Transport.Udp, dns.Protocol);
+        Assert.Equal(new Endpoint(IpAddress.Parse("192.0.2.53"), 53), dns.Server);
+        Assert.Equal("DNS", dns.Application);
+        Assert.Equal("collector.test", dns.QueryName);
+        Assert.False(dns.IsOptional);
+        Assert.Equal(["C→S DNS query A collector.test", "S→C DNS response NOERROR A collector.test (answers: A)"], dns.Texts());
+        Assert.Equal(5, dns.Events[0].FirstFrame);
+
+        var tcp = flows[1];
+        Assert.True(tcp.IsOptional);
+        Assert.Equal(IpAddress.Parse("2001:db8::1"), tcp.Server.Address);
+        Assert.Equal(["C→S SYN", "S→C SYN-ACK"], tcp.Texts());
+        Assert.Equal(EventKind.SynAck, tcp.Events[1].Kind);
+        Assert.Equal(Direction.ServerToClient, tcp.Events[1].Direction);
+    }
+
+    [Fact]
+    public void Should_keep_a_server_name_When_the_flow_names_its_server()
+    {
+        var flow = Assert.Single(FlowsParser.Parse("pcapdiff flows 1\nflow TCP collector.test:8514\n  C→S DATA 5B \"hoge\\n\"\n", "x.flows").Flows);
+
+        Assert.Equal("collector.test", flow.ServerName);
+        Assert.Equal(8514, flow.Server.Port);
+        Assert.Equal(5, flow.Events[0].Bytes);
+        Assert.Equal(EventKind.Data, flow.Events[0].Kind);
+    }
+
+    [Theory]
+    [InlineData("", 1, "empty")]
+    [InlineData("flow TCP a:1\n", 1, "expected \"pcapdiff flows 1\" as the first line")]
+    [InlineData("pcapdiff flows 2\n", 1, "unsupported version")]
+    [InlineData("pcapdiff flows 1\n  C→S SYN\n", 2, "an event before the first flow line")]
+    [InlineData("pcapdiff flows 1\nflow SCTP a:1\n", 2, "unknown protocol \"SCTP\"")]
+    [InlineData("pcapdiff flows 1\nflow TCP collector.test\n", 2, "expected SERVER:PORT")]
+    [InlineData("pcapdiff flows 1\nflow TCP a:1 extra\n", 2, "unexpected \"extra\"")]
+    [InlineData("pcapdiff flows 1\nflows TCP a:1\n", 2, "expected \"flow PROTOCOL SERVER\"")]
+    [InlineData("pcapdiff flows 1\nflow TCP a:1\n  C→S SYNN\n", 3, "unknown event \"SYNN\"")]
+    [InlineData("pcapdiff flows 1\nflow TCP a:1\n  X→Y SYN\n", 3, "an event starts with C→S or S→C")]
+    [InlineData("pcapdiff flows 1\nflow TCP a:1\n\n  C→S DATA \"x\"\n", 4, "DATA needs a length")]
+    [InlineData("pcapdiff flows 1\nflow TCP a:1\n  C→S SYN now\n", 3, "SYN takes nothing after it")]
+    [InlineData("pcapdiff flows 1\nflow UDP a:53\n  C→S DNS query\n", 3, "DNS query needs what follows it")]
+    public void Should_name_the_file_and_line_When_the_text_has_a_mistake(string text, int line, string message)
+    {
+        var error = Assert.Throws<PcapDiffException>(() => FlowsParser.Parse(text, "bad.flows"));
+
+        Assert.StartsWith($"bad.flows:{line}: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Runs.Names), MemberType = typeof(Runs))]
+    public void Should_write_the_same_text_When_written_parsed_and_written_again(string run)
+    {
+        string text = FlowsWriter.ToText(Runs.All[run]());
+
+        Assert.Equal(text, FlowsWriter.ToText(FlowsParser.Parse(text, run)));
+    }
+
+    [Fact]
+    public void Should_keep_a_name_with_spaces_and_control_bytes_one_token_When_written_and_parsed()
+    {
+        var flow = FlowsParser.Parse("pcapdiff flows 1\nflow UDP 192.0.2.53:53 dns a\\x20b\\x1bc.test\n", "x.flows").Flows[0];
+
+        Assert.Equal("a b\u001bc.test", flow.QueryName);
+        Assert.Equal("flow UDP 192.0.2.53:53 dns a\\x20b\\x1bc.test", FlowsWriter.FlowLine(flow));
+    }
+
+    [Fact]
+    public void Should_recognise_a_flows_file_by_its_first_line_When_sniffing_content()
+    {
+        Assert.True(FlowsParser.LooksLikeFlows("\uFEFF\npcapdiff flows 1\n"));
+        Assert.False(FlowsParser.LooksLikeFlows("\u00d4\u00c3\u00b2\u00a1"));
+    }
+}
