@@ -175,7 +175,11 @@ public static class CaptureReader
         }
 
         return new CaptureReadResult(
-            format, linkType, counts.Frames, counts.Decoded, counts.NotIp, counts.Truncated, counts.Malformed, warnings);
+            format, linkType, counts.Frames, counts.Decoded, counts.NotIp, counts.Truncated, counts.Malformed, warnings)
+        {
+            FirstTimestamp = counts.FirstTimestamp,
+            LastTimestamp = counts.LastTimestamp,
+        };
     }
 
     /// <summary>The read loop: no allocation per packet. Returns libpcap's error when the file is damaged.</summary>
@@ -211,6 +215,8 @@ public static class CaptureReader
             int onWire = (int)Math.Min(NativePacketHeader.WireLength(pcapHeader), int.MaxValue);
             var frame = new ReadOnlySpan<byte>((void*)data, captured);
             DateTime timestamp = NativePacketHeader.Timestamp(pcapHeader, nanoseconds);
+            counts.FirstTimestamp ??= timestamp;
+            counts.LastTimestamp = timestamp;
             DecodeOutcome outcome = PacketDecoder.Decode(
                 linkType, frame, onWire, frameNumber, timestamp, out PacketRecord record, out ReadOnlySpan<byte> payload);
             switch (outcome)

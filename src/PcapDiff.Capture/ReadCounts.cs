@@ -10,6 +10,8 @@ internal struct ReadCounts
     public long Malformed;
     public long FirstSkippedFrame;
     public long LastFrameNumber;
+    public DateTime? FirstTimestamp;
+    public DateTime? LastTimestamp;
 
     public void NoteSkipped(long frameNumber)
     {

@@ -26,6 +26,7 @@ internal static class DiffCommand
             CommonOptions.Context,
             CommonOptions.All,
             FlowsCommand.Create(output, error),
+            StatsCommand.Create(output, error),
         };
         root.SetAction(parsed => Run(parsed, output, error));
         return root;

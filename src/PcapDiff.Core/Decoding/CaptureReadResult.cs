@@ -17,4 +17,11 @@ public sealed record CaptureReadResult(
     long NotIp,
     long Truncated,
     long Malformed,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>Time of the first frame read (relative times count from it, as in Wireshark).</summary>
+    public DateTime? FirstTimestamp { get; init; }
+
+    /// <summary>Time of the last frame read.</summary>
+    public DateTime? LastTimestamp { get; init; }
+}

@@ -23,6 +23,9 @@ internal sealed class FlowState(int index, Transport protocol, Endpoint client, 
 
     public DateTime Start { get; } = first.Timestamp;
 
+    /// <summary>Who sent the flow's first packet (Wireshark's side A).</summary>
+    public Direction FirstDirection { get; } = first.Source == client ? Direction.ClientToServer : Direction.ServerToClient;
+
     public long LastFrame { get; private set; } = first.FrameNumber;
 
     public DateTime End { get; private set; } = first.Timestamp;
@@ -33,7 +36,16 @@ internal sealed class FlowState(int index, Transport protocol, Endpoint client, 
     public void Count(in PacketRecord packet, Direction direction)
     {
         var counters = direction == Direction.ClientToServer ? _toServer : _toClient;
-        counters = new FlowCounters(counters.Packets + 1, counters.FrameBytes + packet.FrameLength, counters.PayloadBytes + packet.PayloadLength);
+        var flags = packet.Protocol == Transport.Tcp ? packet.Flags : TcpFlags.None;
+        counters = counters with
+        {
+            Packets = counters.Packets + 1,
+            FrameBytes = counters.FrameBytes + packet.FrameLength,
+            PayloadBytes = counters.PayloadBytes + packet.PayloadLength,
+            Syns = counters.Syns + ((flags & TcpFlags.Syn) != 0 ? 1 : 0),
+            Fins = counters.Fins + ((flags & TcpFlags.Fin) != 0 ? 1 : 0),
+            Resets = counters.Resets + ((flags & TcpFlags.Rst) != 0 ? 1 : 0),
+        };
         if (direction == Direction.ClientToServer)
         {
             _toServer = counters;
@@ -71,8 +83,9 @@ internal sealed class FlowState(int index, Transport protocol, Endpoint client, 
             LastFrame = LastFrame,
             Start = Start,
             End = End,
-            ClientToServer = _toServer,
-            ServerToClient = _toClient,
+            ClientToServer = _toServer with { Retransmissions = normalized.RepeatedPackets[0] },
+            ServerToClient = _toClient with { Retransmissions = normalized.RepeatedPackets[1] },
+            FirstDirection = FirstDirection,
             Events = normalized.Events,
             Anomalies = normalized.Anomalies,
             ClientBytesUnacknowledged = normalized.ClientBytesUnacknowledged,

@@ -36,6 +36,9 @@ public sealed record Flow
     /// <summary>Time of the last frame.</summary>
     public required DateTime End { get; init; }
 
+    /// <summary>Who sent the first packet of the flow (Wireshark's side A); usually the client.</summary>
+    public Direction FirstDirection { get; init; }
+
     /// <summary>Client-to-server counters.</summary>
     public required FlowCounters ClientToServer { get; init; }
 

@@ -8,4 +8,8 @@ internal sealed record NormalizedFlow(
     FlowAnomalies Anomalies,
     long ClientBytesUnacknowledged,
     long ServerBytesUnacknowledged,
-    bool Capped);
+    bool Capped)
+{
+    /// <summary>Packets per direction (client to server, server to client) that repeated what was already sent.</summary>
+    public IReadOnlyList<int> RepeatedPackets { get; init; } = [0, 0];
+}

@@ -17,6 +17,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
     private readonly PendingAck?[] _pending = new PendingAck?[2];
     private Direction? _handshakeAckFrom;
     private bool _reset;
+    private readonly int[] _repeatsBy = new int[2];
     private int _retransmissions;
     private int _synRetries;
     private int _duplicateAcks;
@@ -100,7 +101,10 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
             anomalies.Equals(FlowAnomalies.None) ? FlowAnomalies.None : anomalies,
             Unacknowledged(_sides[0], _sides[1]),
             Unacknowledged(_sides[1], _sides[0]),
-            Events.Capped);
+            Events.Capped)
+        {
+            RepeatedPackets = [_repeatsBy[0], _repeatsBy[1]],
+        };
     }
 
     private static long Unacknowledged(Side sender, Side receiver)
@@ -149,6 +153,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
         {
             sender.SynEvent.Repeat(packet);
             _synRetries++;
+            _repeatsBy[(int)direction]++;
             return;
         }
 
@@ -231,6 +236,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
             newBytes = end - sender.NextSequence;
             sender.NextSequence = end;
             _retransmissions++;
+            _repeatsBy[(int)direction]++;
         }
         else if (sender.FillHole(sequence, end))
         {
@@ -248,6 +254,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
         else
         {
             _retransmissions++;
+            _repeatsBy[(int)direction]++;
             sender.DataEvent?.Repeat(packet);
             return true;
         }
@@ -284,6 +291,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
             if (!dataRepeated)
             {
                 _retransmissions++;
+                _repeatsBy[(int)direction]++;
             }
 
             return;

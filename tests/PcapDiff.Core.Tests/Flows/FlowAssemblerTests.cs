@@ -128,8 +128,8 @@ public sealed class FlowAssemblerTests
         var flow = Assert.Single(Runs.Good().Flows);
 
         // Ethernet 14 + IPv4 20 + TCP 20 = 54 bytes per segment, plus the payload.
-        Assert.Equal(new FlowCounters(5, (54 * 5) + 5, 5), flow.ClientToServer);
-        Assert.Equal(new FlowCounters(4, (54 * 4) + 4, 4), flow.ServerToClient);
+        Assert.Equal(new FlowCounters(5, (54 * 5) + 5, 5, Syns: 1, Fins: 1), flow.ClientToServer);
+        Assert.Equal(new FlowCounters(4, (54 * 4) + 4, 4, Syns: 1, Fins: 1), flow.ServerToClient);
     }
 
     [Fact]

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using PcapDiff.Capture;
+using PcapDiff.Core;
+using PcapDiff.Core.Statistics;
+using PcapDiff.Rendering.Json;
+using PcapDiff.Rendering.Terminal;
+
+namespace PcapDiff.Cli.Commands;
+
+/// <summary><c>pcapdiff stats CAPTURE [CAPTURE]</c>: conversations and endpoints, one capture or two side by side.</summary>
+internal static class StatsCommand
+{
+    private static readonly Argument<string[]> CapturesArgument = new("CAPTURE")
+    {
+        Description = "One capture, or a good and a bad one to compare.",
+        Arity = new ArgumentArity(1, 2),
+    };
+
+    private static readonly Option<bool> JsonOption = new("--json") { Description = "Print JSON for scripts instead of tables." };
+
+    private static readonly Option<int> TopOption = new("--top") { Description = "Rows per table (0 for all).", DefaultValueFactory = _ => 50 };
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var command = new Command("stats", "Conversations and endpoints with packets and bytes per direction (frame bytes, as Wireshark counts them); with two captures, side by side with deltas.")
+        {
+            CapturesArgument,
+            CommonOptions.Filter,
+            CommonOptions.LeftLabel,
+            CommonOptions.RightLabel,
+            CommonOptions.ColorMode,
+            CommonOptions.Width,
+            JsonOption,
+            TopOption,
+        };
+        command.SetAction(parsed => Run(parsed, output, error));
+        return command;
+    }
+
+    private static int Run(ParseResult parsed, TextWriter output, TextWriter error)
+    {
+        var settings = CommonOptions.Settings(parsed);
+        int top = parsed.GetValue(TopOption);
+        if (top < 0)
+        {
+            throw new PcapDiffException("--top must be 0 or more");
+        }
+
+        string[] paths = parsed.GetValue(CapturesArgument)!;
+        var readerOptions = new CaptureReaderOptions(settings.Filter);
+        var runs = paths.Select(p => Task.Run(() => RunLoader.Load(p, readerOptions))).ToArray();
+        try
+        {
+            Task.WaitAll(runs);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        var stats = new List<CaptureStats>();
+        for (int i = 0; i < paths.Length; i++)
+        {
+            var run = runs[i].Result;
+            foreach (string warning in run.Warnings)
+            {
+                error.WriteLine($"pcapdiff: warning: {warning}");
+            }
+
+            stats.Add(StatsBuilder.Build(Path.GetFileName(paths[i]), run.Flows, run.Read?.FirstTimestamp));
+        }
+
+        var renderer = new StatsRenderer(new TextRenderOptions(settings.Width, settings.Color), top);
+        bool json = parsed.GetValue(JsonOption);
+        if (stats.Count == 1)
+        {
+            if (json)
+            {
+                StatsJson.Write(stats[0], output);
+            }
+            else
+            {
+                renderer.Render(stats[0], output);
+            }
+
+            return ExitCodes.Equivalent;
+        }
+
+        var comparison = StatsComparison.Compare(stats[0], stats[1]);
+        if (json)
+        {
+            StatsJson.Write(comparison, output);
+        }
+        else
+        {
+            renderer.Render(comparison, settings.LeftLabel, settings.RightLabel, output);
+        }
+
+        return ExitCodes.Equivalent;
+    }
+}

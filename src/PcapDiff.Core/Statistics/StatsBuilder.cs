@@ -1,0 +1,74 @@
+using PcapDiff.Core.Flows;
+using PcapDiff.Core.Model;
+
+namespace PcapDiff.Core.Statistics;
+
+/// <summary>
+/// Counts conversations and endpoints from a capture's flows. Endpoints count the packets of the
+/// flows (TCP, UDP, ICMP echo); bytes are frame bytes on the wire, as Wireshark counts them.
+/// </summary>
+public static class StatsBuilder
+{
+    /// <summary>Builds the statistics of one capture.</summary>
+    /// <param name="name">The capture's file name.</param>
+    /// <param name="flows">Its flows.</param>
+    /// <param name="captureStart">Time of its first frame; relative start times count from it (default: the first flow's start).</param>
+    public static CaptureStats Build(string name, CaptureFlows flows, DateTime? captureStart = null)
+    {
+        var counted = flows.Flows.Where(f => f.ClientToServer.Packets + f.ServerToClient.Packets > 0).ToList();
+        DateTime origin = captureStart ?? (counted.Count == 0 ? DateTime.MinValue : counted.Min(f => f.Start));
+        var conversations = counted
+            .Select(f => new ConversationStats(f, f.Start - origin, f.End - f.Start))
+            .OrderByDescending(c => c.Bytes)
+            .ThenBy(c => c.Flow.Index)
+            .ToList();
+
+        var hosts = new Dictionary<IpAddress, Tally>();
+        var ports = new Dictionary<(Transport, Endpoint), Tally>();
+        foreach (var flow in counted)
+        {
+            Add(hosts, flow.Client.Address, flow.ClientToServer, flow.ServerToClient);
+            Add(hosts, flow.Server.Address, flow.ServerToClient, flow.ClientToServer);
+            if (flow.Protocol is Transport.Tcp or Transport.Udp)
+            {
+                Add(ports, (flow.Protocol, flow.Client), flow.ClientToServer, flow.ServerToClient);
+                Add(ports, (flow.Protocol, flow.Server), flow.ServerToClient, flow.ClientToServer);
+            }
+        }
+
+        return new CaptureStats(
+            name,
+            conversations,
+            [.. hosts.Select(h => h.Value.ToStats(null, h.Key, null)).OrderByDescending(e => e.Bytes).ThenBy(e => e.Address)],
+            [.. ports.Select(p => p.Value.ToStats(p.Key.Item1, p.Key.Item2.Address, p.Key.Item2.Port)).OrderByDescending(e => e.Bytes).ThenBy(e => e.Address).ThenBy(e => e.Port)]);
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, Tally> tallies, TKey key, FlowCounters sent, FlowCounters received)
+        where TKey : notnull
+    {
+        if (!tallies.TryGetValue(key, out var tally))
+        {
+            tally = new Tally();
+            tallies[key] = tally;
+        }
+
+        tally.TxPackets += sent.Packets;
+        tally.TxBytes += sent.FrameBytes;
+        tally.RxPackets += received.Packets;
+        tally.RxBytes += received.FrameBytes;
+    }
+
+    private sealed class Tally
+    {
+        public long TxPackets { get; set; }
+
+        public long TxBytes { get; set; }
+
+        public long RxPackets { get; set; }
+
+        public long RxBytes { get; set; }
+
+        public EndpointStats ToStats(Transport? protocol, IpAddress address, ushort? port) =>
+            new(protocol, address, port, TxPackets, TxBytes, RxPackets, RxBytes);
+    }
+}
