@@ -2,6 +2,9 @@ using System.CommandLine;
 using PcapDiff.Capture;
 using PcapDiff.Core;
 using PcapDiff.Core.Reporting;
+using PcapDiff.Rendering;
+using PcapDiff.Rendering.Html;
+using PcapDiff.Rendering.Json;
 using PcapDiff.Rendering.Terminal;
 
 namespace PcapDiff.Cli.Commands;
@@ -11,6 +14,10 @@ internal static class DiffCommand
 {
     private static readonly Argument<string> GoodArgument = new("GOOD") { Description = "The reference run: a capture that works (pcap, pcapng, optionally gzip-compressed) or a .flows expectation." };
     private static readonly Argument<string> BadArgument = new("BAD") { Description = "The run to compare with it." };
+
+    private static readonly Option<string?> HtmlOption = new("--html") { Description = "Also write the report as one self-contained HTML file." };
+
+    private static readonly Option<bool> JsonOption = new("--json") { Description = "Print the report as JSON instead of text." };
 
     public static RootCommand Create(TextWriter output, TextWriter error)
     {
@@ -25,6 +32,8 @@ internal static class DiffCommand
             CommonOptions.Width,
             CommonOptions.Context,
             CommonOptions.All,
+            HtmlOption,
+            JsonOption,
             FlowsCommand.Create(output, error),
             StatsCommand.Create(output, error),
         };
@@ -44,9 +53,29 @@ internal static class DiffCommand
             error.WriteLine($"pcapdiff: warning: {warning}");
         }
 
-        var renderer = new TextRenderer(new TextRenderOptions(settings.Width, settings.Color, settings.Context, settings.ShowEqualFlows));
+        if (parsed.GetValue(HtmlOption) is { } htmlPath)
+        {
+            WriteHtml(report, htmlPath, settings.Context);
+        }
+
+        IReportRenderer renderer = parsed.GetValue(JsonOption)
+            ? new ReportJson()
+            : new TextRenderer(new TextRenderOptions(settings.Width, settings.Color, settings.Context, settings.ShowEqualFlows));
         renderer.Render(report, output);
         return report.Verdict == Verdict.Equivalent ? ExitCodes.Equivalent : ExitCodes.Different;
+    }
+
+    private static void WriteHtml(DiffReport report, string path, int context)
+    {
+        try
+        {
+            using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            new HtmlRenderer(context).Render(report, file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PcapDiffException($"cannot write {path}: {e.Message.ReplaceLineEndings(" ")}", e);
+        }
     }
 
     private static DiffReport Compare(string goodPath, string badPath, CliSettings settings)

@@ -1,0 +1,204 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PcapDiff.Core.Alignment;
+using PcapDiff.Core.Model;
+using PcapDiff.Core.Normalization;
+using PcapDiff.Core.Reporting;
+
+namespace PcapDiff.Rendering.Json;
+
+/// <summary>
+/// The divergence report as JSON for scripts: its own output types (never serialized internals),
+/// a <c>schemaVersion</c>, and the schema in docs/report.schema.json.
+/// </summary>
+public sealed class ReportJson : IReportRenderer
+{
+    /// <summary>Version of the report document; it changes when a field changes meaning.</summary>
+    public const int SchemaVersion = 1;
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default,
+    };
+
+    /// <inheritdoc />
+    public void Render(DiffReport report, TextWriter output)
+    {
+        var leftFlows = report.Pairs.Where(p => p.Left is not null).Select(p => p.Left!).OrderBy(f => f.Index).ToList();
+        var rightFlows = report.Pairs.Where(p => p.Right is not null).Select(p => p.Right!).OrderBy(f => f.Index).ToList();
+        var leftPosition = Positions(leftFlows);
+        var rightPosition = Positions(rightFlows);
+        var first = report.FirstDivergence;
+        var document = new ReportDocument(
+            SchemaVersion,
+            report.Verdict == Verdict.Equivalent ? "equivalent" : "different",
+            Side(report.Left),
+            Side(report.Right),
+            new SummaryDto(report.Paired, report.EqualPairs, report.DivergedPairs, report.OnlyLeft, report.OnlyRight),
+            first is null ? null : new FirstDivergenceDto(IndexOf(report.Pairs, first), first.Divergence!.Description, first.Divergence.LeftFrame, first.Divergence.RightFrame),
+            [.. leftFlows.Select(FlowOf)],
+            [.. rightFlows.Select(FlowOf)],
+            [.. report.Pairs.Select(p => Pair(p, leftPosition, rightPosition))]);
+        output.WriteLine(JsonSerializer.Serialize(document, Options));
+    }
+
+    private static Dictionary<Flow, int> Positions(List<Flow> flows)
+    {
+        var positions = new Dictionary<Flow, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < flows.Count; i++)
+        {
+            positions[flows[i]] = i;
+        }
+
+        return positions;
+    }
+
+    private static int IndexOf(IReadOnlyList<FlowPairDiff> pairs, FlowPairDiff pair)
+    {
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            if (ReferenceEquals(pairs[i], pair))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static SideDto Side(CaptureSide side) => new(
+        side.Label,
+        side.Name,
+        side.Read is null ? "flows" : side.Read.Format,
+        side.Read?.Frames,
+        side.Flows,
+        side.Warnings);
+
+    private static FlowDto FlowOf(Flow flow) => new(
+        flow.Index,
+        FlowTitles.Protocol(flow.Protocol),
+        FlowTitles.Service(flow),
+        flow.Client.Address.Version == 0 ? null : new EndpointDto(flow.Client.Address.ToString(), flow.Protocol is Transport.Tcp or Transport.Udp ? flow.Client.Port : null),
+        new ServerDto(flow.Server.Address.Version == 0 ? null : flow.Server.Address.ToString(), flow.Protocol is Transport.Tcp or Transport.Udp ? flow.Server.Port : null, flow.ServerName),
+        flow.FirstFrame,
+        flow.LastFrame,
+        Counters(flow.ClientToServer),
+        Counters(flow.ServerToClient),
+        WiresharkFilters.ForFlow(flow),
+        [.. flow.Events.Select(EventOf)]);
+
+    private static CountersDto Counters(FlowCounters c) =>
+        new(c.Packets, c.FrameBytes, c.PayloadBytes, c.Syns, c.Fins, c.Resets, c.Retransmissions);
+
+    private static EventDto EventOf(FlowEvent e) => new(
+        e.Text,
+        e.Kind.ToString(),
+        EventText.Arrow(e.Direction),
+        e.Bytes,
+        e.Packets,
+        e.Repeats,
+        e.FirstFrame,
+        e.LastFrame,
+        e.Note);
+
+    private static PairDto Pair(FlowPairDiff pair, Dictionary<Flow, int> left, Dictionary<Flow, int> right)
+    {
+        var leftIndex = new Dictionary<FlowEvent, int>(ReferenceEqualityComparer.Instance);
+        var rightIndex = new Dictionary<FlowEvent, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < (pair.Left?.Events.Count ?? 0); i++)
+        {
+            leftIndex[pair.Left!.Events[i]] = i;
+        }
+
+        for (int i = 0; i < (pair.Right?.Events.Count ?? 0); i++)
+        {
+            rightIndex[pair.Right!.Events[i]] = i;
+        }
+
+        return new PairDto(
+            pair.Status switch
+            {
+                PairStatus.Equal => "equal",
+                PairStatus.Diverged => "diverged",
+                PairStatus.OnlyLeft => "onlyLeft",
+                _ => "onlyRight",
+            },
+            FlowTitles.Service(pair.Any),
+            pair.Left is null ? null : left[pair.Left],
+            pair.Right is null ? null : right[pair.Right],
+            [.. pair.Rows.Select(r => new RowDto(
+                Op(r.Op),
+                r.Left is null ? null : leftIndex[r.Left],
+                r.Right is null ? null : rightIndex[r.Right]))],
+            pair.Divergence is { } d
+                ? new DivergenceDto(d.Row, d.Description, d.LeftFrame, d.RightFrame, WiresharkFilters.ForDivergence(pair.Left, d, left: true), WiresharkFilters.ForDivergence(pair.Right, d, left: false))
+                : null,
+            [.. pair.Hints.Select(h => new HintDto(h.Id, h.Title, h.Explanation, h.Frames))],
+            pair.Notes);
+    }
+
+    private static string Op(AlignmentOp op) => op switch
+    {
+        AlignmentOp.Equal => "equal",
+        AlignmentOp.Changed => "changed",
+        AlignmentOp.LeftOnly => "leftOnly",
+        _ => "rightOnly",
+    };
+
+    private sealed record ReportDocument(
+        int SchemaVersion,
+        string Verdict,
+        SideDto Left,
+        SideDto Right,
+        SummaryDto Summary,
+        FirstDivergenceDto? FirstDivergence,
+        IReadOnlyList<FlowDto> LeftFlows,
+        IReadOnlyList<FlowDto> RightFlows,
+        IReadOnlyList<PairDto> Pairs);
+
+    private sealed record SideDto(string Label, string Name, string Format, long? Frames, int Flows, IReadOnlyList<string> Warnings);
+
+    private sealed record SummaryDto(int Paired, int Equal, int Diverged, int OnlyLeft, int OnlyRight);
+
+    private sealed record FirstDivergenceDto(int Pair, string Description, long? LeftFrame, long? RightFrame);
+
+    private sealed record FlowDto(
+        int Index,
+        string Protocol,
+        string Service,
+        EndpointDto? Client,
+        ServerDto Server,
+        long FirstFrame,
+        long LastFrame,
+        CountersDto ToServer,
+        CountersDto ToClient,
+        string? WiresharkFilter,
+        IReadOnlyList<EventDto> Events);
+
+    private sealed record EndpointDto(string Address, ushort? Port);
+
+    private sealed record ServerDto(string? Address, ushort? Port, string? Name);
+
+    private sealed record CountersDto(long Packets, long Bytes, long PayloadBytes, long Syn, long Fin, long Rst, long Retransmissions);
+
+    private sealed record EventDto(string Text, string Kind, string Direction, long Bytes, int Packets, int Repeats, long FirstFrame, long LastFrame, string? Note);
+
+    private sealed record PairDto(
+        string Status,
+        string Service,
+        int? Left,
+        int? Right,
+        IReadOnlyList<RowDto> Rows,
+        DivergenceDto? Divergence,
+        IReadOnlyList<HintDto> Hints,
+        IReadOnlyList<string> Notes);
+
+    private sealed record RowDto(string Op, int? Left, int? Right);
+
+    private sealed record DivergenceDto(int Row, string Description, long? LeftFrame, long? RightFrame, string? LeftFilter, string? RightFilter);
+
+    private sealed record HintDto(string Id, string Title, string Explanation, IReadOnlyList<long> Frames);
+}
