@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PcapDiff.Cli.Commands;
 using PcapDiff.Core;
+using PcapDiff.Rendering;
 
 namespace PcapDiff.Cli;
 
@@ -16,7 +17,7 @@ public static class CliApplication
         {
             foreach (var parseError in parsed.Errors)
             {
-                error.WriteLine($"pcapdiff: {parseError.Message}");
+                error.WriteLine($"pcapdiff: {SafeText.Clean(parseError.Message)}");
             }
 
             error.WriteLine("Try 'pcapdiff --help'.");
@@ -29,13 +30,13 @@ public static class CliApplication
         }
         catch (PcapDiffException e)
         {
-            error.WriteLine($"pcapdiff: {e.Message}");
+            error.WriteLine($"pcapdiff: {SafeText.Clean(e.Message)}");
             return ExitCodes.Error;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Never a stack trace: one line, and the way to get more.
-            error.WriteLine($"pcapdiff: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} (set PCAPDIFF_DEBUG=1 for details)");
+            error.WriteLine($"pcapdiff: internal error: {e.GetType().Name}: {SafeText.Clean(e.Message.ReplaceLineEndings(" "))} (set PCAPDIFF_DEBUG=1 for details)");
             if (Environment.GetEnvironmentVariable("PCAPDIFF_DEBUG") == "1")
             {
                 error.WriteLine(e);

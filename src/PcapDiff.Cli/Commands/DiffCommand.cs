@@ -50,7 +50,7 @@ internal static class DiffCommand
         var report = Compare(goodPath, badPath, settings);
         foreach (string warning in report.Left.Warnings.Concat(report.Right.Warnings))
         {
-            error.WriteLine($"pcapdiff: warning: {warning}");
+            error.WriteLine($"pcapdiff: warning: {SafeText.Clean(warning)}");
         }
 
         if (parsed.GetValue(HtmlOption) is { } htmlPath)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PcapDiff.Capture;
 using PcapDiff.Core.FlowsFiles;
+using PcapDiff.Rendering;
 
 namespace PcapDiff.Cli.Commands;
 
@@ -29,7 +30,7 @@ internal static class FlowsCommand
         var run = RunLoader.Load(path, new CaptureReaderOptions(parsed.GetValue(CommonOptions.Filter)));
         foreach (string warning in run.Warnings)
         {
-            error.WriteLine($"pcapdiff: warning: {warning}");
+            error.WriteLine($"pcapdiff: warning: {SafeText.Clean(warning)}");
         }
 
         string text = FlowsWriter.ToText(run.Flows);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using PcapDiff.Capture;
 using PcapDiff.Core;
 using PcapDiff.Core.Statistics;
+using PcapDiff.Rendering;
 using PcapDiff.Rendering.Json;
 using PcapDiff.Rendering.Terminal;
 
@@ -64,7 +65,7 @@ internal static class StatsCommand
             var run = runs[i].Result;
             foreach (string warning in run.Warnings)
             {
-                error.WriteLine($"pcapdiff: warning: {warning}");
+                error.WriteLine($"pcapdiff: warning: {SafeText.Clean(warning)}");
             }
 
             stats.Add(StatsBuilder.Build(Path.GetFileName(paths[i]), run.Flows, run.Read?.FirstTimestamp));

@@ -53,7 +53,7 @@ public sealed class HtmlRenderer(int context = 3) : IReportRenderer
             .Append(E(Describe(report.Right))).Append("</p>\n");
         html.Append("<p id=\"verdict\" class=\"verdict ").Append(same ? "same" : "different").Append("\">")
             .Append(same ? "EQUIVALENT" : "DIFFERENT").Append("</p>\n<p>")
-            .Append(E($"{report.Paired} flows paired ({report.EqualPairs} equal, {report.DivergedPairs} diverging), {report.OnlyLeft} only in {report.Left.Label}, {report.OnlyRight} only in {report.Right.Label}"))
+            .Append(E($"{report.Paired} flow{(report.Paired == 1 ? string.Empty : "s")} paired ({report.EqualPairs} equal, {report.DivergedPairs} diverging), {report.OnlyLeft} only in {report.Left.Label}, {report.OnlyRight} only in {report.Right.Label}"))
             .Append("</p>\n");
         foreach (string warning in report.Left.Warnings.Concat(report.Right.Warnings))
         {
@@ -72,9 +72,11 @@ public sealed class HtmlRenderer(int context = 3) : IReportRenderer
         html.Append("</header>\n");
     }
 
-    private static string Describe(CaptureSide side) => side.Read is { } read
-        ? $"{side.Name} ({read.Frames} frames, {read.Format}, {side.Flows} flows)"
-        : $"{side.Name} ({side.Flows} flows)";
+    private static string Describe(CaptureSide side)
+    {
+        string flows = side.Flows == 1 ? "1 flow" : $"{side.Flows} flows";
+        return side.Read is { } read ? $"{side.Name} ({read.Frames} frames, {read.Format}, {flows})" : $"{side.Name} ({flows})";
+    }
 
     private static int IndexOf(DiffReport report, FlowPairDiff pair)
     {

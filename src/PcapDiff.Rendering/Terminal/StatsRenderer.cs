@@ -61,7 +61,7 @@ public sealed class StatsRenderer(TextRenderOptions options, int top)
         int onlyLeft = comparison.Pairs.Count(p => p.Right is null);
         int onlyRight = comparison.Pairs.Count(p => p.Left is null);
         Heading(console, $"{leftLabel}: {comparison.Left.Name} ({Conversations(comparison.Left)})   {rightLabel}: {comparison.Right.Name} ({Conversations(comparison.Right)})");
-        console.Write(new Text($"{comparison.Pairs.Count - onlyLeft - onlyRight} paired, {onlyLeft} only in {leftLabel}, {onlyRight} only in {rightLabel}"));
+        console.Write(Plain($"{comparison.Pairs.Count - onlyLeft - onlyRight} paired, {onlyLeft} only in {leftLabel}, {onlyRight} only in {rightLabel}"));
         console.WriteLine();
 
         var table = Table("conversation", $"{leftLabel} pkts", $"{leftLabel} bytes", $"{rightLabel} pkts", $"{rightLabel} bytes", "Δ pkts", "Δ bytes", string.Empty);
@@ -81,19 +81,22 @@ public sealed class StatsRenderer(TextRenderOptions options, int top)
             }
 
             table.AddRow(
-                new Text(service, style),
-                new Text(pair.Left is null ? "—" : N(pair.Left.Packets)),
-                new Text(pair.Left is null ? "—" : N(pair.Left.Bytes)),
-                new Text(pair.Right is null ? "—" : N(pair.Right.Packets)),
-                new Text(pair.Right is null ? "—" : N(pair.Right.Bytes)),
-                new Text(Delta(pair.PacketsDelta)),
-                new Text(Delta(pair.BytesDelta)),
-                new Text(note, style));
+                Plain(service, style),
+                Plain(pair.Left is null ? "—" : N(pair.Left.Packets)),
+                Plain(pair.Left is null ? "—" : N(pair.Left.Bytes)),
+                Plain(pair.Right is null ? "—" : N(pair.Right.Packets)),
+                Plain(pair.Right is null ? "—" : N(pair.Right.Bytes)),
+                Plain(Delta(pair.PacketsDelta)),
+                Plain(Delta(pair.BytesDelta)),
+                Plain(note, style));
         }
 
         console.Write(table);
         More(console, comparison.Pairs.Count);
     }
+
+    /// <summary>Every string reaches the console through here: as plain text (never markup), cleaned of control characters.</summary>
+    private static Text Plain(string text, Style? style = null) => new(SafeText.Clean(text), style ?? Style.Plain);
 
     private static string Conversations(CaptureStats stats) =>
         stats.Conversations.Count == 1 ? "1 conversation" : $"{stats.Conversations.Count} conversations";
@@ -140,7 +143,7 @@ public sealed class StatsRenderer(TextRenderOptions options, int top)
     {
         if (top > 0 && count > top)
         {
-            console.Write(new Text($"  … {count - top} more (--top 0 shows all)", Dim));
+            console.Write(Plain($"  … {count - top} more (--top 0 shows all)", Dim));
             console.WriteLine();
         }
     }
@@ -148,7 +151,7 @@ public sealed class StatsRenderer(TextRenderOptions options, int top)
     private static void Heading(IAnsiConsole console, string text)
     {
         console.WriteLine();
-        console.Write(new Text(text, Bold));
+        console.Write(Plain(text, Bold));
         console.WriteLine();
     }
 
@@ -157,14 +160,14 @@ public sealed class StatsRenderer(TextRenderOptions options, int top)
         var table = new Table().Border(TableBorder.Simple).BorderStyle(Dim);
         for (int i = 0; i < headers.Length; i++)
         {
-            var column = new TableColumn(new Text(headers[i]));
+            var column = new TableColumn(Plain(headers[i]));
             table.AddColumn(i == 0 || headers[i] is "client" or "server" or "name" or "address" or "protocol" or "" ? column : column.RightAligned());
         }
 
         return table;
     }
 
-    private static IRenderable[] Cells(params string[] texts) => Array.ConvertAll(texts, t => (IRenderable)new Text(t));
+    private static IRenderable[] Cells(params string[] texts) => Array.ConvertAll(texts, t => (IRenderable)Plain(t));
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -51,9 +51,12 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
         }
     }
 
+    /// <summary>Every string reaches the console through here: as plain text (never markup), cleaned of control characters.</summary>
+    private static Text Plain(string text, Style? style = null) => new(SafeText.Clean(text), style ?? Style.Plain);
+
     private static void Line(IAnsiConsole console, string text, Style? style = null)
     {
-        console.Write(new Text(text, style ?? Style.Plain));
+        console.Write(Plain(text, style));
         console.WriteLine();
     }
 
@@ -64,14 +67,14 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
         console.WriteLine();
 
         bool same = report.Verdict == Verdict.Equivalent;
-        console.Write(new Text(same ? "EQUIVALENT" : "DIFFERENT", same ? Good.Combine(Bold) : Missing.Combine(Bold)));
+        console.Write(Plain(same ? "EQUIVALENT" : "DIFFERENT", same ? Good.Combine(Bold) : Missing.Combine(Bold)));
         Line(console, $": {report.Paired} flow{Plural(report.Paired)} paired ({report.EqualPairs} equal, {report.DivergedPairs} diverging), "
             + $"{report.OnlyLeft} only in {report.Left.Label}, {report.OnlyRight} only in {report.Right.Label}");
 
         if (report.FirstDivergence is { Divergence: { } first } pair)
         {
             Line(console, $"First divergence: {FlowTitles.Service(pair.Any)} at {report.Left.Label} #{Frame(first.LeftFrame)} / {report.Right.Label} #{Frame(first.RightFrame)}", Bold);
-            console.Write(new Padder(new Text(first.Description), new Padding(2, 0, 0, 0)));
+            console.Write(new Padder(Plain(first.Description), new Padding(2, 0, 0, 0)));
         }
     }
 
@@ -84,10 +87,10 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
     private static void WriteFlowTable(IAnsiConsole console, DiffReport report)
     {
         var table = new Table().Border(TableBorder.Simple).BorderStyle(Dim);
-        table.AddColumn(new TableColumn(new Text("status")));
-        table.AddColumn(new TableColumn(new Text("flow")));
-        table.AddColumn(new TableColumn(new Text(report.Left.Label)).RightAligned());
-        table.AddColumn(new TableColumn(new Text(report.Right.Label)).RightAligned());
+        table.AddColumn(new TableColumn(Plain("status")));
+        table.AddColumn(new TableColumn(Plain("flow")));
+        table.AddColumn(new TableColumn(Plain(report.Left.Label)).RightAligned());
+        table.AddColumn(new TableColumn(Plain(report.Right.Label)).RightAligned());
         foreach (var pair in report.Pairs)
         {
             var (status, style) = pair.Status switch
@@ -98,10 +101,10 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
                 _ => ($"only {report.Right.Label}", Extra),
             };
             table.AddRow(
-                new Text(status, style),
-                new Text(FlowTitles.Service(pair.Any)),
-                new Text(FlowTitles.Volume(pair.Left)),
-                new Text(FlowTitles.Volume(pair.Right)));
+                Plain(status, style),
+                Plain(FlowTitles.Service(pair.Any)),
+                Plain(FlowTitles.Volume(pair.Left)),
+                Plain(FlowTitles.Volume(pair.Right)));
         }
 
         // The table's blank top and bottom borders separate it from what is around it.
@@ -131,19 +134,19 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
         console.Write(SideBySide(report, pair));
         if (pair.Divergence is { } divergence)
         {
-            console.Write(new Padder(new Text("Divergence: " + divergence.Description, Bold), new Padding(2, 0, 0, 0)));
+            console.Write(new Padder(Plain("Divergence: " + divergence.Description, Bold), new Padding(2, 0, 0, 0)));
         }
 
         foreach (var hint in pair.Hints)
         {
-            console.Write(new Text("  Hint: ", Changed.Combine(Bold)));
+            console.Write(Plain("  Hint: ", Changed.Combine(Bold)));
             Line(console, hint.Title, Bold);
-            console.Write(new Padder(new Text(hint.Explanation), new Padding(8, 0, 0, 0)));
+            console.Write(new Padder(Plain(hint.Explanation), new Padding(8, 0, 0, 0)));
         }
 
         foreach (var note in pair.Notes)
         {
-            console.Write(new Padder(new Text("Note: " + note, Dim), new Padding(2, 0, 0, 0)));
+            console.Write(new Padder(Plain("Note: " + note, Dim), new Padding(2, 0, 0, 0)));
         }
 
         console.WriteLine();
@@ -201,7 +204,7 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
     }
 
     private static IRenderable[] Cells(Style style, params string[] texts) =>
-        Array.ConvertAll(texts, t => (IRenderable)new Text(t, style));
+        Array.ConvertAll(texts, t => (IRenderable)Plain(t, style));
 
     private static string Frame(long? frame) => frame?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—";
 

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using PcapDiff.Rendering.Html;
+using PcapDiff.Rendering.Json;
+using PcapDiff.Rendering.Terminal;
+using PcapDiff.TestSupport;
+
+namespace PcapDiff.Rendering.Tests;
+
+/// <summary>One hand-built report through every renderer, at a pinned width: the output formats' snapshots.</summary>
+public sealed class RendererTests
+{
+    public static TheoryData<string> Formats => ["text", "html", "json"];
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Should_match_the_verified_output_When_rendering_the_fake_report(string format)
+    {
+        string output = Render(format, FakeReport.Build());
+
+        Snapshot.Match(output, $"{nameof(RendererTests)}.{format}");
+    }
+
+    [Fact]
+    public void Should_never_emit_markup_from_a_capture_When_rendering_html()
+    {
+        string html = Render("html", FakeReport.Build(hostile: true));
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onerror=alert", html.Replace("&#", "#", StringComparison.Ordinal).Replace("=x onerror", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', html);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("Content-Security-Policy", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_never_emit_a_control_character_When_rendering_text_without_colour()
+    {
+        string text = Render("text", FakeReport.Build(hostile: true));
+
+        Assert.DoesNotContain(text, c => c < 0x20 && c != '\n');
+        Assert.Contains("\\x1b[31m", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_keep_capture_strings_as_plain_json_strings_When_rendering_json()
+    {
+        string json = Render("json", FakeReport.Build(hostile: true));
+
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal("different", document.RootElement.GetProperty("verdict").GetString());
+        Assert.DoesNotContain("<script", json, StringComparison.Ordinal);
+        Assert.Contains("<script>", document.RootElement.GetProperty("left").GetProperty("name").GetString(), StringComparison.Ordinal);
+    }
+
+    private static string Render(string format, Core.Reporting.DiffReport report)
+    {
+        IReportRenderer renderer = format switch
+        {
+            "text" => new TextRenderer(new TextRenderOptions(Width: 100, Color: false)),
+            "html" => new HtmlRenderer(),
+            _ => new ReportJson(),
+        };
+        var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        renderer.Render(report, output);
+        return output.ToString();
+    }
+}
