@@ -356,11 +356,11 @@ public sealed class CaptureReaderTests : IDisposable
     [Fact]
     public void Should_ThrowNamingTheLinkType_When_LinkTypeIsNotDecoded()
     {
-        string path = Write("radiotap.pcap", CaptureFileBuilder.Pcap(ThreeFrames(), linkType: 127));
+        string path = Write("fddi.pcap", CaptureFileBuilder.Pcap(ThreeFrames(), linkType: 10));
 
         var error = Assert.Throws<PcapDiffException>(() => Read(path));
 
-        Assert.Equal($"{path} has link type 127 (IEEE802_11_RADIO), which pcapdiff does not decode", error.Message);
+        Assert.Equal($"{path} has link type 10 (FDDI), which pcapdiff does not decode", error.Message);
     }
 
     [Theory]

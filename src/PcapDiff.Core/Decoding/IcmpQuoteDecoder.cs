@@ -8,7 +8,8 @@ internal static class IcmpQuoteDecoder
 {
     /// <summary>
     /// Decodes the quoted packet, or returns null when too little of it is there to say which flow it
-    /// belongs to: the IP header must be complete, and for TCP and UDP the two ports after it.
+    /// belongs to: the IP header must be complete, for TCP and UDP the two ports after it, and for ICMP
+    /// the first 6 bytes, up to an echo's identifier.
     /// </summary>
     /// <param name="quoted">The captured ICMP body after the 8-byte ICMP header.</param>
     /// <param name="ipVersion">The IP version of the ICMP message, which the quoted packet shares.</param>
@@ -70,6 +71,21 @@ internal static class IcmpQuoteDecoder
 
             sourcePort = BinaryPrimitives.ReadUInt16BigEndian(quoted[offset..]);
             destinationPort = BinaryPrimitives.ReadUInt16BigEndian(quoted[(offset + 2)..]);
+        }
+        else if (transport is Transport.Icmp or Transport.Icmpv6)
+        {
+            // Type, code, checksum, then an echo's identifier, which names its flow as ports would.
+            if (quoted.Length - offset < 6)
+            {
+                return null;
+            }
+
+            byte type = quoted[offset];
+            if (ipVersion == 4 ? type is 0 or 8 : type is 128 or 129)
+            {
+                sourcePort = BinaryPrimitives.ReadUInt16BigEndian(quoted[(offset + 4)..]);
+                destinationPort = sourcePort;
+            }
         }
 
         return new QuotedHeader(transport, new Endpoint(source, sourcePort), new Endpoint(destination, destinationPort));

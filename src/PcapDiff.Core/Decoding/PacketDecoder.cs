@@ -35,13 +35,14 @@ public static class PacketDecoder
         out ReadOnlySpan<byte> payload)
     {
         payload = default;
-        DecodeOutcome outcome = LinkLayerDecoder.Locate(linkType, frame, out int ipOffset, out int ipVersion);
+        // A sane file never has fewer bytes on the wire than captured; a damaged one may.
+        int wireLength = Math.Max(frameLength, frame.Length);
+        DecodeOutcome outcome = LinkLayerDecoder.Locate(linkType, frame, wireLength, out IpLocation ip);
         var fields = default(PacketFields);
         if (outcome == DecodeOutcome.Decoded)
         {
-            // A sane file never has fewer bytes on the wire than captured; a damaged one may.
-            int wireLength = Math.Max(frameLength, frame.Length) - ipOffset;
-            outcome = IpDecoder.Decode(frame[ipOffset..], wireLength, ipVersion, ref fields, out payload);
+            ReadOnlySpan<byte> packet = frame[ip.Offset..Math.Min(frame.Length, ip.End)];
+            outcome = IpDecoder.Decode(packet, ip.End - ip.Offset, ip.Version, ref fields, out payload);
         }
 
         if (outcome != DecodeOutcome.Decoded)
