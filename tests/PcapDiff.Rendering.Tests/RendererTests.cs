@@ -51,7 +51,7 @@ public sealed class RendererTests
 
         using var document = JsonDocument.Parse(json);
         Assert.Equal("different", document.RootElement.GetProperty("verdict").GetString());
-        Assert.DoesNotContain("<script", json, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', json);
         Assert.Contains("<script>", document.RootElement.GetProperty("left").GetProperty("name").GetString(), StringComparison.Ordinal);
     }
 

@@ -39,6 +39,14 @@ ensure_libpcap() {
     fi
 }
 
+# chromium: the HTML report's browser tests drive Debian's /usr/bin/chromium through Playwright
+# (whose driver comes with its NuGet package; no `playwright install`).
+ensure_chromium() {
+    if [ ! -x /usr/bin/chromium ]; then
+        apt_install chromium
+    fi
+}
+
 ensure_dotnet() {
     if ! command -v dotnet >/dev/null 2>&1; then
         say "the .NET SDK is required (dotnet not found on PATH)"

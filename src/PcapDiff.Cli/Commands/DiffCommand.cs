@@ -55,7 +55,7 @@ internal static class DiffCommand
 
         if (parsed.GetValue(HtmlOption) is { } htmlPath)
         {
-            WriteHtml(report, htmlPath, settings.Context);
+            WriteHtml(report, htmlPath, settings.Context, settings.ShowEqualFlows);
         }
 
         IReportRenderer renderer = parsed.GetValue(JsonOption)
@@ -65,12 +65,12 @@ internal static class DiffCommand
         return report.Verdict == Verdict.Equivalent ? ExitCodes.Equivalent : ExitCodes.Different;
     }
 
-    private static void WriteHtml(DiffReport report, string path, int context)
+    private static void WriteHtml(DiffReport report, string path, int context, bool showEqualFlows)
     {
         try
         {
             using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            new HtmlRenderer(context).Render(report, file);
+            new HtmlRenderer(context, showEqualFlows).Render(report, file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -6,9 +6,9 @@ namespace PcapDiff.Core.Flows;
 
 /// <summary>
 /// Groups packets into bidirectional flows: TCP and UDP by 5-tuple, ICMP echo by identifier, ICMP
-/// errors attached to the flow whose header they quote. A SYN after a closed connection on the
-/// same tuple starts a new flow. Each flow's packets go straight to its normalizer, so memory
-/// grows with flows and events, never with packets.
+/// errors attached to the flow whose header they quote. A SYN with a new initial sequence number
+/// on the same tuple starts a new flow (Wireshark's rule for a new <c>tcp.stream</c>). Each flow's
+/// packets go straight to its normalizer, so memory grows with flows and events, never with packets.
 /// </summary>
 public sealed class FlowAssembler : IPacketSink
 {
@@ -60,7 +60,7 @@ public sealed class FlowAssembler : IPacketSink
     private void AddTransport(in PacketRecord packet, ReadOnlySpan<byte> payload)
     {
         var key = FlowKey.Of(packet.Protocol, packet.Source, packet.Destination);
-        if (!_active.TryGetValue(key, out var flow) || StartsNewConnection(flow, packet))
+        if (!_active.TryGetValue(key, out var flow) || flow.StartsNewConnection(packet))
         {
             var client = packet.Protocol == Transport.Tcp ? RoleHeuristics.TcpClient(packet) : RoleHeuristics.UdpClient(packet);
             var server = client == packet.Source ? packet.Destination : packet.Source;
@@ -73,6 +73,7 @@ public sealed class FlowAssembler : IPacketSink
 
         var direction = flow.DirectionOf(packet.Source);
         flow.Count(packet, direction);
+        flow.TrackSequence(packet, direction);
         flow.Normalizer.Add(packet, direction, payload);
     }
 
@@ -149,11 +150,6 @@ public sealed class FlowAssembler : IPacketSink
         _active[key] = flow;
         return flow;
     }
-
-    private static bool StartsNewConnection(FlowState flow, in PacketRecord packet) =>
-        packet.Protocol == Transport.Tcp
-        && (packet.Flags & (TcpFlags.Syn | TcpFlags.Ack | TcpFlags.Rst)) == TcpFlags.Syn
-        && flow.Normalizer.IsClosed;
 
     private static bool IsDnsPort(ushort port) => port is 53 or 5353 or 5355;
 }

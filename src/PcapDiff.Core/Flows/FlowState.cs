@@ -6,6 +6,7 @@ namespace PcapDiff.Core.Flows;
 /// <summary>A flow while its capture is read: identity, roles, counters and its normalizer.</summary>
 internal sealed class FlowState(int index, Transport protocol, Endpoint client, Endpoint server, FlowNormalizer normalizer, in PacketRecord first)
 {
+    private readonly uint?[] _baseSequence = new uint?[2];
     private FlowCounters _toServer;
     private FlowCounters _toClient;
 
@@ -56,6 +57,38 @@ internal sealed class FlowState(int index, Transport protocol, Endpoint client, 
         }
 
         Seen(packet);
+    }
+
+    /// <summary>
+    /// TCP: whether <paramref name="packet"/> opens a new connection on this flow's tuple, by
+    /// Wireshark's rule (packet-tcp.c): a SYN without ACK whose sequence number differs from the
+    /// base sequence number its sender's direction already has. A SYN repeating that number is a
+    /// retransmission, even after a FIN or RST; a SYN-ACK never starts a new connection.
+    /// </summary>
+    public bool StartsNewConnection(in PacketRecord packet) =>
+        packet.Protocol == Transport.Tcp
+        && (packet.Flags & (TcpFlags.Syn | TcpFlags.Ack)) == TcpFlags.Syn
+        && _baseSequence[(int)DirectionOf(packet.Source)] is { } baseSequence
+        && packet.Sequence != baseSequence;
+
+    /// <summary>
+    /// TCP: notes the base sequence numbers as Wireshark does: a direction's first packet sets its
+    /// own (the SYN's sequence number, else one before the segment's), and the first ACK from the
+    /// other side sets it to one before the acknowledgment number when it is not set yet.
+    /// </summary>
+    public void TrackSequence(in PacketRecord packet, Direction direction)
+    {
+        if (packet.Protocol != Transport.Tcp)
+        {
+            return;
+        }
+
+        int sender = (int)direction;
+        _baseSequence[sender] ??= (packet.Flags & TcpFlags.Syn) != 0 ? packet.Sequence : packet.Sequence - 1;
+        if ((packet.Flags & TcpFlags.Ack) != 0)
+        {
+            _baseSequence[1 - sender] ??= packet.Acknowledgment - 1;
+        }
     }
 
     public void Seen(in PacketRecord packet)

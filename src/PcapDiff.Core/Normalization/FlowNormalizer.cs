@@ -10,9 +10,6 @@ internal abstract class FlowNormalizer(NormalizationOptions options)
 {
     protected EventSequence Events { get; } = new(options.MaxEventsPerFlow);
 
-    /// <summary>True once the conversation is over (TCP: both FINs or a RST), so a new SYN starts a new flow.</summary>
-    public virtual bool IsClosed => false;
-
     /// <summary>The application recognised in the flow ("DNS"), if any.</summary>
     public virtual string? Application => null;
 

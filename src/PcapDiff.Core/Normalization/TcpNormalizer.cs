@@ -16,7 +16,6 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
     private readonly Side[] _sides = [new Side(), new Side()];
     private readonly PendingAck?[] _pending = new PendingAck?[2];
     private Direction? _handshakeAckFrom;
-    private bool _reset;
     private readonly int[] _repeatsBy = new int[2];
     private int _retransmissions;
     private int _synRetries;
@@ -24,8 +23,6 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
     private int _outOfOrder;
     private int _keepAlives;
     private int _zeroWindows;
-
-    public override bool IsClosed => _reset || (_sides[0].FinSent && _sides[1].FinSent);
 
     public override void Add(in PacketRecord packet, Direction direction, ReadOnlySpan<byte> payload)
     {
@@ -132,7 +129,6 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
 
     private void AddReset(in PacketRecord packet, Direction direction)
     {
-        _reset = true;
         if (Events.Last is { Kind: EventKind.Rst } last && last.Direction == direction)
         {
             last.Repeat(packet);

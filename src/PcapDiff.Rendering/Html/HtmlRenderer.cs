@@ -12,7 +12,7 @@ namespace PcapDiff.Rendering.Html;
 /// external resource (a Content-Security-Policy forbids loading anything), readable in light and
 /// dark mode, printable. Every string goes through <see cref="HtmlText.Escape"/>.
 /// </summary>
-public sealed class HtmlRenderer(int context = 3) : IReportRenderer
+public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false) : IReportRenderer
 {
     /// <inheritdoc />
     public void Render(DiffReport report, TextWriter output)
@@ -29,7 +29,7 @@ public sealed class HtmlRenderer(int context = 3) : IReportRenderer
         BytesChart(html, report);
         for (int i = 0; i < report.Pairs.Count; i++)
         {
-            if (report.Pairs[i].Status != PairStatus.Equal)
+            if (report.Pairs[i].Status != PairStatus.Equal || showEqualFlows)
             {
                 Pair(html, report, report.Pairs[i], i);
             }
@@ -95,7 +95,7 @@ public sealed class HtmlRenderer(int context = 3) : IReportRenderer
 
     private static string RowId(int pair, int row) => $"flow-{pair}-row-{row}";
 
-    private static void FlowTable(StringBuilder html, DiffReport report)
+    private void FlowTable(StringBuilder html, DiffReport report)
     {
         html.Append("<section>\n<h2>Flows</h2>\n<div class=\"scroll\"><table class=\"flows\">\n<thead><tr><th>status</th><th>flow</th><th>")
             .Append(E(report.Left.Label)).Append("</th><th>").Append(E(report.Right.Label)).Append("</th></tr></thead>\n<tbody>\n");
@@ -105,7 +105,7 @@ public sealed class HtmlRenderer(int context = 3) : IReportRenderer
             var (badge, css) = Badge(report, pair.Status);
             string service = E(FlowTitles.Service(pair.Any));
             html.Append("<tr><td><span class=\"badge ").Append(css).Append("\">").Append(E(badge)).Append("</span></td><td>")
-                .Append(pair.Status == PairStatus.Equal ? service : $"<a href=\"#{PairId(i)}\">{service}</a>")
+                .Append(pair.Status == PairStatus.Equal && !showEqualFlows ? service : $"<a href=\"#{PairId(i)}\">{service}</a>")
                 .Append("</td><td class=\"num\">").Append(E(FlowTitles.Volume(pair.Left))).Append("</td><td class=\"num\">")
                 .Append(E(FlowTitles.Volume(pair.Right))).Append("</td></tr>\n");
         }
@@ -152,7 +152,7 @@ public sealed class HtmlRenderer(int context = 3) : IReportRenderer
             int y = 22 + (i * RowHeight);
             string service = FlowTitles.Service(pair.Any);
             html.Append("<text class=\"name\" x=\"").Append(LabelWidth - 8).Append("\" y=\"").Append(y + 16).Append("\">")
-                .Append(E(service.Length > 38 ? service[..37] + "…" : service)).Append("<title>").Append(E(service)).Append("</title></text>");
+                .Append(E(service.Length > 32 ? service[..31] + "…" : service)).Append("<title>").Append(E(service)).Append("</title></text>");
             Bar(html, "left", LabelWidth, y + 2, left, max, BarWidth);
             Bar(html, "right", LabelWidth, y + 16, right, max, BarWidth);
             html.Append('\n');
@@ -224,12 +224,15 @@ public sealed class HtmlRenderer(int context = 3) : IReportRenderer
 
     private void Rows(StringBuilder html, DiffReport report, FlowPairDiff pair, int index)
     {
-        html.Append("<div class=\"sbs\" role=\"table\">\n<div class=\"row head\" role=\"row\"><span></span><span>#").Append(E(report.Left.Label))
-            .Append("</span><span>").Append(E(report.Left.Label)).Append("</span><span>#").Append(E(report.Right.Label)).Append("</span><span>")
+        html.Append("<div class=\"sbs\" role=\"table\">\n<div class=\"row head\" role=\"row\"><span></span><span class=\"num\">#").Append(E(report.Left.Label))
+            .Append("</span><span>").Append(E(report.Left.Label)).Append("</span><span class=\"num\">#").Append(E(report.Right.Label)).Append("</span><span>")
             .Append(E(report.Right.Label)).Append("</span></div>\n");
-        var lines = pair.Status is PairStatus.OnlyLeft or PairStatus.OnlyRight
-            ? RowFolding.Head(pair.Rows, (2 * context) + 2)
-            : RowFolding.Fold(pair.Rows, context);
+        var lines = pair.Status switch
+        {
+            PairStatus.Equal => [.. Enumerable.Range(0, pair.Rows.Count).Select(i => new RowFolding.Line(i, 0))],
+            PairStatus.OnlyLeft or PairStatus.OnlyRight => RowFolding.Head(pair.Rows, (2 * context) + 2),
+            _ => RowFolding.Fold(pair.Rows, context),
+        };
         int next = 0;
         foreach (var line in lines)
         {
@@ -241,7 +244,7 @@ public sealed class HtmlRenderer(int context = 3) : IReportRenderer
             }
 
             // A folded run: collapsed, one click away.
-            html.Append("<details class=\"fold\"><summary>").Append(N(line.Folded)).Append(pair.Status == PairStatus.Diverged ? " equal events" : " more events").Append("</summary>\n");
+            html.Append("<details class=\"fold\"><summary>").Append(N(line.Folded)).Append(pair.Status == PairStatus.Diverged ? " equal event" : " more event").Append(line.Folded == 1 ? string.Empty : "s").Append("</summary>\n");
             for (int i = next; i < next + line.Folded; i++)
             {
                 Row(html, pair, index, i);

@@ -17,7 +17,7 @@ internal static class HtmlStyle
         a { color: inherit; }
         .runs .label, .badge { font-weight: 600; }
         .verdict { font-size: 1.3rem; font-weight: 700; margin: .6rem 0 .2rem; } .verdict.same { color: var(--good); } .verdict.different { color: var(--bad); }
-        .first { border-left: 4px solid var(--first); padding: .4rem .7rem; background: var(--panel); }
+        #first-divergence { border-left: 4px solid var(--first); padding: .4rem .7rem; background: var(--panel); }
         .warning { color: var(--bad); }
         .scroll { overflow-x: auto; }
         table.flows { border-collapse: collapse; width: 100%; } table.flows th, table.flows td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align: left; }
@@ -35,7 +35,7 @@ internal static class HtmlStyle
         .row > span { overflow-wrap: anywhere; }
         .row.head { color: var(--muted); border-bottom: 1px solid var(--line); }
         .row.changed { background: var(--changed); } .row.left-only { background: var(--left); } .row.right-only { background: var(--right); }
-        .row.first { outline: 2px solid var(--first); } .row:target { outline: 3px solid var(--first); }
+        .row.first { box-shadow: inset 0 0 0 2px var(--first); } .row:target { box-shadow: inset 0 0 0 3px var(--first); }
         details.fold > summary { color: var(--muted); cursor: pointer; padding: 0 .3rem 0 3rem; }
         dl.filters dt { color: var(--muted); font-size: .85rem; } dl.filters dd { margin: 0 0 .3rem; } code { overflow-wrap: anywhere; }
         footer { margin-top: 2rem; }

@@ -110,8 +110,10 @@ public sealed class FlowAssemblerTests
     }
 
     [Fact]
-    public void Should_stay_in_the_same_flow_When_only_one_side_has_sent_its_fin()
+    public void Should_start_a_second_flow_When_a_syn_with_a_new_sequence_number_arrives_before_the_connection_closes()
     {
+        // Wireshark's rule (packet-tcp.c): a SYN whose sequence number differs from its side's base
+        // sequence number is a new connection (a new tcp.stream), closed or not.
         var c = Runs.Nc();
         c.Client(Syn, seq: 1000);
         c.Server(SynAck, seq: 5000, ack: 1001);
@@ -119,7 +121,56 @@ public sealed class FlowAssemblerTests
         c.Server(TcpFlags.Fin | Ack, seq: 5001, ack: 1001);
         c.Client(Syn, seq: 7000);
 
+        var flows = c.Finish().Flows;
+
+        Assert.Equal(2, flows.Count);
+        Assert.Equal((1L, 4L), (flows[0].FirstFrame, flows[0].LastFrame));
+        Assert.Equal(["C→S SYN"], flows[1].Texts());
+    }
+
+    [Fact]
+    public void Should_stay_in_the_same_flow_and_count_retransmissions_When_a_refused_syn_is_repeated_with_the_same_sequence_number()
+    {
+        // As Wireshark counts it: one tcp.stream with the SYN sent three times and two retransmissions.
+        var c = Runs.Nc();
+        for (int i = 0; i < 3; i++)
+        {
+            c.Client(Syn, seq: 1000);
+            c.Server(TcpFlags.Rst | Ack, seq: 0, ack: 1001);
+        }
+
+        var flow = Assert.Single(c.Finish().Flows);
+
+        Assert.Equal(new FlowCounters(3, 3 * 54, 0, Syns: 3, Retransmissions: 2), flow.ClientToServer);
+        Assert.Equal(new FlowCounters(3, 3 * 54, 0, Resets: 3), flow.ServerToClient);
+    }
+
+    [Fact]
+    public void Should_stay_in_the_same_flow_When_a_syn_ack_carries_a_new_sequence_number()
+    {
+        var c = Runs.Nc();
+        c.Client(Syn, seq: 1000);
+        c.Server(SynAck, seq: 5000, ack: 1001);
+        c.Server(SynAck, seq: 9000, ack: 1001);
+
         Assert.Single(c.Finish().Flows);
+    }
+
+    [Fact]
+    public void Should_take_the_base_sequence_number_from_the_peers_ack_When_a_side_has_not_sent_yet()
+    {
+        // The capture starts with the server's data: it acknowledges up to 1001, so the client's base
+        // sequence number is 1000 and a SYN with 1000 is a retransmission, one with 2000 a new connection.
+        var c = Runs.Nc();
+        c.Server(TcpFlags.Psh | Ack, seq: 5001, ack: 1001, payload: "201\n");
+        c.Client(Syn, seq: 1000);
+        c.Client(Syn, seq: 2000);
+
+        var flows = c.Finish().Flows;
+
+        Assert.Equal(2, flows.Count);
+        Assert.Equal((1L, 2L), (flows[0].FirstFrame, flows[0].LastFrame));
+        Assert.Equal((3L, 3L), (flows[1].FirstFrame, flows[1].LastFrame));
     }
 
     [Fact]
