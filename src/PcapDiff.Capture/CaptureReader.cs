@@ -148,7 +148,8 @@ public static class CaptureReader
         bool nanoseconds = device.TimestampResolution == TimestampResolution.Nanosecond;
         using BpfProgram? filter = CompileFilter(device, shownAs, options.Filter);
         var counts = default(ReadCounts);
-        string? readError = ReadFrames(device, linkType, nanoseconds, filter, sink, ref counts);
+        options.Progress?.Start(new FileInfo(file).Length);
+        string? readError = ReadFrames(device, linkType, nanoseconds, filter, sink, options.Progress, ref counts);
 
         if (readError is not null)
         {
@@ -184,16 +185,20 @@ public static class CaptureReader
 
     /// <summary>The read loop: no allocation per packet. Returns libpcap's error when the file is damaged.</summary>
     private static unsafe string? ReadFrames(
-        CaptureFileReaderDevice device, LinkType linkType, bool nanoseconds, BpfProgram? filter, IPacketSink sink, ref ReadCounts counts)
+        CaptureFileReaderDevice device, LinkType linkType, bool nanoseconds, BpfProgram? filter, IPacketSink sink, ReadProgress? progress, ref ReadCounts counts)
     {
+        const int RecordHeaderBytes = 16;
+        const int ProgressEvery = 4096;
         IntPtr header = IntPtr.Zero;
         IntPtr data = IntPtr.Zero;
         long frameNumber = 0;
+        long bytesRead = 24;
         while (true)
         {
             int status = device.GetNextPacketPointers(ref header, ref data);
             if (status != PacketRead)
             {
+                progress?.Advance(progress.TotalBytes);
                 counts.LastFrameNumber = frameNumber;
                 return status switch
                 {
@@ -204,6 +209,16 @@ public static class CaptureReader
             }
 
             frameNumber++;
+            if (progress is not null)
+            {
+                // The pcap layout's size (pcapng's blocks are a little larger): close enough for a progress bar.
+                bytesRead += RecordHeaderBytes + NativePacketHeader.CaptureLength((byte*)header);
+                if (frameNumber % ProgressEvery == 0)
+                {
+                    progress.Advance(bytesRead);
+                }
+            }
+
             if (filter is not null && !filter.Matches(header, data))
             {
                 continue;

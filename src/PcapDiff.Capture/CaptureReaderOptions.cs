@@ -5,4 +5,5 @@ namespace PcapDiff.Capture;
 /// A BPF filter expression (tcpdump syntax) that frames must match to be decoded, or null for all.
 /// Frames that do not match are skipped but still numbered, so frame numbers stay Wireshark's.
 /// </param>
-public sealed record CaptureReaderOptions(string? Filter = null);
+/// <param name="Progress">Updated as the file is read, for a progress display; null for none.</param>
+public sealed record CaptureReaderOptions(string? Filter = null, ReadProgress? Progress = null);

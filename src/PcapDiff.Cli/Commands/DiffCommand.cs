@@ -47,7 +47,8 @@ internal static class DiffCommand
         string goodPath = parsed.GetValue(GoodArgument)!;
         string badPath = parsed.GetValue(BadArgument)!;
 
-        var report = Compare(goodPath, badPath, settings);
+        bool json = parsed.GetValue(JsonOption);
+        var report = Compare(goodPath, badPath, settings, json);
         foreach (string warning in report.Left.Warnings.Concat(report.Right.Warnings))
         {
             error.WriteLine($"pcapdiff: warning: {SafeText.Clean(warning)}");
@@ -58,7 +59,7 @@ internal static class DiffCommand
             WriteHtml(report, htmlPath, settings.Context, settings.ShowEqualFlows);
         }
 
-        IReportRenderer renderer = parsed.GetValue(JsonOption)
+        IReportRenderer renderer = json
             ? new ReportJson()
             : new TextRenderer(new TextRenderOptions(settings.Width, settings.Color, settings.Context, settings.ShowEqualFlows));
         renderer.Render(report, output);
@@ -78,21 +79,15 @@ internal static class DiffCommand
         }
     }
 
-    private static DiffReport Compare(string goodPath, string badPath, CliSettings settings)
+    private static DiffReport Compare(string goodPath, string badPath, CliSettings settings, bool json)
     {
-        var readerOptions = new CaptureReaderOptions(settings.Filter);
+        var goodProgress = new ReadProgress();
+        var badProgress = new ReadProgress();
 
         // The two runs are independent until they are compared: read them at the same time.
-        var good = Task.Run(() => RunLoader.Load(goodPath, readerOptions));
-        var bad = Task.Run(() => RunLoader.Load(badPath, readerOptions));
-        try
-        {
-            Task.WaitAll(good, bad);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
+        var good = Task.Run(() => RunLoader.Load(goodPath, new CaptureReaderOptions(settings.Filter, goodProgress)));
+        var bad = Task.Run(() => RunLoader.Load(badPath, new CaptureReaderOptions(settings.Filter, badProgress)));
+        ReadingProgress.Wait([good, bad], [(Path.GetFileName(goodPath), goodProgress), (Path.GetFileName(badPath), badProgress)], allowed: !json);
 
         return CaptureComparer.Compare(
             new ComparisonInput(settings.LeftLabel, Path.GetFileName(goodPath), good.Result.Flows, good.Result.Read, good.Result.Warnings),
