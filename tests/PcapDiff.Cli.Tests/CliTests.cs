@@ -123,6 +123,17 @@ public sealed class CliTests
         Assert.Contains("tcp port", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Should_limit_the_flows_shown_side_by_side_When_max_flows_is_set()
+    {
+        var all = Run(RepoPaths.Capture("good-nc-1.pcap"), RepoPaths.Capture("nxdomain.pcap"));
+        var one = Run(RepoPaths.Capture("good-nc-1.pcap"), RepoPaths.Capture("nxdomain.pcap"), "--max-flows", "1");
+
+        Assert.Equal(2, all.Output.Split("━━ ").Length - 1);
+        Assert.Equal(1, one.Output.Split("━━ ").Length - 1);
+        Assert.Contains("… 1 more flow not shown in detail (--max-flows 0 shows all).", one.Output, StringComparison.Ordinal);
+    }
+
     private static CliRun Run(params string[] args)
     {
         var output = new StringWriter();

@@ -18,7 +18,9 @@ internal static class CommonOptions
 
     public static readonly Option<int> Context = new("--context", "-C") { Description = "Equal events shown around each difference; longer equal runs are folded.", DefaultValueFactory = _ => 3 };
 
-    public static readonly Option<bool> All = new("--all") { Description = "Show the side-by-side of equal flows too." };
+    public static readonly Option<bool> All = new("--all") { Description = "List equal flows and show their side-by-side too." };
+
+    public static readonly Option<int> MaxFlows = new("--max-flows") { Description = "Flows shown side by side at most; the rest are counted (0 for all).", DefaultValueFactory = _ => 50 };
 
     static CommonOptions()
     {
@@ -40,6 +42,12 @@ internal static class CommonOptions
             throw new PcapDiffException("--context must be 0 or more");
         }
 
+        int maxFlows = parsed.GetValue(MaxFlows);
+        if (maxFlows < 0)
+        {
+            throw new PcapDiffException("--max-flows must be 0 or more");
+        }
+
         int? width = parsed.GetValue(Width);
         if (width is < 40)
         {
@@ -53,7 +61,8 @@ internal static class CommonOptions
             UseColor(parsed.GetValue(ColorMode)!),
             width ?? TerminalWidth(),
             context,
-            parsed.GetValue(All));
+            parsed.GetValue(All),
+            maxFlows);
     }
 
     private static bool UseColor(string mode) => mode switch

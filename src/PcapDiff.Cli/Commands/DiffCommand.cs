@@ -32,6 +32,7 @@ internal static class DiffCommand
             CommonOptions.Width,
             CommonOptions.Context,
             CommonOptions.All,
+            CommonOptions.MaxFlows,
             HtmlOption,
             JsonOption,
             FlowsCommand.Create(output, error),
@@ -61,7 +62,7 @@ internal static class DiffCommand
 
         IReportRenderer renderer = json
             ? new ReportJson()
-            : new TextRenderer(new TextRenderOptions(settings.Width, settings.Color, settings.Context, settings.ShowEqualFlows));
+            : new TextRenderer(new TextRenderOptions(settings.Width, settings.Color, settings.Context, settings.ShowEqualFlows, settings.MaxFlowDetails));
         renderer.Render(report, output);
         return report.Verdict == Verdict.Equivalent ? ExitCodes.Equivalent : ExitCodes.Different;
     }

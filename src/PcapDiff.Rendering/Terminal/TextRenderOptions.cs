@@ -4,5 +4,6 @@ namespace PcapDiff.Rendering.Terminal;
 /// <param name="Width">Columns available.</param>
 /// <param name="Color">Whether to emit ANSI colour.</param>
 /// <param name="Context">Equal events shown around each divergent run; longer equal runs are folded.</param>
-/// <param name="ShowEqualFlows">Print the side-by-side of flows that match, too.</param>
-public sealed record TextRenderOptions(int Width = 120, bool Color = false, int Context = 3, bool ShowEqualFlows = false);
+/// <param name="ShowEqualFlows">List equal flows in the flow table and print their side-by-side, too.</param>
+/// <param name="MaxFlowDetails">Flows shown side by side at most (0 for all); the rest are counted.</param>
+public sealed record TextRenderOptions(int Width = 120, bool Color = false, int Context = 3, bool ShowEqualFlows = false, int MaxFlowDetails = 50);

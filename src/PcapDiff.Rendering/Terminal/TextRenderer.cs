@@ -19,6 +19,9 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
     private static readonly Style Extra = new(Color.Fuchsia);
     private static readonly Style Good = new(Color.Green);
 
+    /// <summary>Flow tables up to this many rows list equal flows too.</summary>
+    private const int ShortFlowList = 20;
+
     /// <inheritdoc />
     public void Render(DiffReport report, TextWriter output)
     {
@@ -42,12 +45,16 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
             console.WriteLine();
         }
 
-        foreach (var pair in report.Pairs)
+        var shown = report.Pairs.Where(p => p.Status != PairStatus.Equal || options.ShowEqualFlows).ToList();
+        int limit = options.MaxFlowDetails > 0 ? options.MaxFlowDetails : int.MaxValue;
+        foreach (var pair in shown.Take(limit))
         {
-            if (pair.Status != PairStatus.Equal || options.ShowEqualFlows)
-            {
-                WritePair(console, report, pair);
-            }
+            WritePair(console, report, pair);
+        }
+
+        if (shown.Count > limit)
+        {
+            Line(console, $"… {shown.Count - limit} more flow{Plural(shown.Count - limit)} not shown in detail (--max-flows 0 shows all).", Dim);
         }
     }
 
@@ -84,14 +91,16 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
         return $"{side.Name} ({frames}{side.Flows} flow{Plural(side.Flows)})";
     }
 
-    private static void WriteFlowTable(IAnsiConsole console, DiffReport report)
+    private void WriteFlowTable(IAnsiConsole console, DiffReport report)
     {
+        // A short list is shown whole; in a long one the equal flows are counted, not listed.
+        bool all = options.ShowEqualFlows || report.Pairs.Count <= ShortFlowList;
         var table = new Table().Border(TableBorder.Simple).BorderStyle(Dim);
         table.AddColumn(new TableColumn(Plain("status")));
         table.AddColumn(new TableColumn(Plain("flow")));
         table.AddColumn(new TableColumn(Plain(report.Left.Label)).RightAligned());
         table.AddColumn(new TableColumn(Plain(report.Right.Label)).RightAligned());
-        foreach (var pair in report.Pairs)
+        foreach (var pair in report.Pairs.Where(p => all || p.Status != PairStatus.Equal))
         {
             var (status, style) = pair.Status switch
             {
@@ -109,6 +118,11 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
 
         // The table's blank top and bottom borders separate it from what is around it.
         console.Write(table);
+        if (!all && report.EqualPairs > 0)
+        {
+            Line(console, $"  and {report.EqualPairs} equal flow{Plural(report.EqualPairs)} (--all lists them)", Dim);
+            console.WriteLine();
+        }
     }
 
     private void WritePair(IAnsiConsole console, DiffReport report, FlowPairDiff pair)
