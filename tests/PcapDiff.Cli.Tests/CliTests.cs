@@ -134,11 +134,5 @@ public sealed class CliTests
         Assert.Contains("… 1 more flow not shown in detail (--max-flows 0 shows all).", one.Output, StringComparison.Ordinal);
     }
 
-    private static CliRun Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = CliApplication.Run(args, output, error);
-        return new CliRun(code, output.ToString(), error.ToString());
-    }
+    private static CliRun Run(params string[] args) => CliRun.Of(args);
 }

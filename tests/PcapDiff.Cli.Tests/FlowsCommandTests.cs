@@ -79,11 +79,5 @@ public sealed class FlowsCommandTests
     private static string FirstDivergence(string report) =>
         report.Split('\n').SkipWhile(l => !l.StartsWith("First divergence", StringComparison.Ordinal)).Skip(1).First().Trim();
 
-    private static CliRun Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = CliApplication.Run(args, output, error);
-        return new CliRun(code, output.ToString(), error.ToString());
-    }
+    private static CliRun Run(params string[] args) => CliRun.Of(args);
 }

@@ -80,11 +80,5 @@ public sealed class StatsCommandTests
             toClient.GetProperty("packets").GetInt64(), toClient.GetProperty("bytes").GetInt64());
     }
 
-    private static CliRun Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = CliApplication.Run(args, output, error);
-        return new CliRun(code, output.ToString(), error.ToString());
-    }
+    private static CliRun Run(params string[] args) => CliRun.Of(args);
 }

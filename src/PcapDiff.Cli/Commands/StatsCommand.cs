@@ -48,16 +48,10 @@ internal static class StatsCommand
         }
 
         string[] paths = parsed.GetValue(CapturesArgument)!;
-        var readerOptions = new CaptureReaderOptions(settings.Filter);
-        var runs = paths.Select(p => Task.Run(() => RunLoader.Load(p, readerOptions))).ToArray();
-        try
-        {
-            Task.WaitAll(runs);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
+        var progress = paths.Select(_ => new ReadProgress()).ToArray();
+        var runs = paths.Select((p, i) => Task.Run(() => RunLoader.Load(p, new CaptureReaderOptions(settings.Filter, progress[i])))).ToArray();
+        bool json = parsed.GetValue(JsonOption);
+        ReadingProgress.Wait(runs, [.. paths.Select((p, i) => (Path.GetFileName(p), progress[i]))], allowed: !json);
 
         var stats = new List<CaptureStats>();
         for (int i = 0; i < paths.Length; i++)
@@ -72,7 +66,6 @@ internal static class StatsCommand
         }
 
         var renderer = new StatsRenderer(new TextRenderOptions(settings.Width, settings.Color), top);
-        bool json = parsed.GetValue(JsonOption);
         if (stats.Count == 1)
         {
             if (json)

@@ -74,6 +74,11 @@ public static class EventAligner
     {
         var leftKeys = Texts(left);
         var rightKeys = Texts(right);
+        if (leftKeys.AsSpan().SequenceEqual(rightKeys))
+        {
+            return (leftKeys, rightKeys);
+        }
+
         Substitute(rightKeys, leftKeys);
         Substitute(leftKeys, rightKeys);
         return (leftKeys, rightKeys);

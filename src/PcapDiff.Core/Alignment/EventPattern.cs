@@ -1,12 +1,13 @@
 using System.Globalization;
+using PcapDiff.Core.Normalization;
 
 namespace PcapDiff.Core.Alignment;
 
 /// <summary>
 /// The little slack a hand-edited <c>.flows</c> expectation may have, matched against canonical
 /// event text: <c>*</c> for any one token, <c>*B</c> or <c>100..200B</c> for a byte count, a
-/// DATA or DGRAM line without a preview for any payload, and a preview ending in <c>…</c> for
-/// any payload that starts with it. Everything else must be equal.
+/// DATA or DGRAM line without a preview for any payload, and a preview shorter than a full one
+/// ending in <c>…</c> for any payload that starts with it. Everything else must be equal.
 /// </summary>
 public static class EventPattern
 {
@@ -22,8 +23,10 @@ public static class EventPattern
             }
         }
 
+        // A preview ending in "…" that shows a full preview's worth of bytes is just a long payload;
+        // only a shorter one (hand-written, or cut by a snaplen) stands for "starts with".
         return (preview is null && head.Length >= 2 && head[1] is "DATA" or "DGRAM")
-            || (preview is not null && preview.EndsWith('…'));
+            || (preview is not null && preview.EndsWith('…') && PayloadPreview.ShownBytes(preview) < PayloadPreview.MaxBytes);
     }
 
     /// <summary>True when the canonical event text <paramref name="text"/> satisfies <paramref name="pattern"/>.</summary>

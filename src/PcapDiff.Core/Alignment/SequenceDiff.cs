@@ -15,6 +15,17 @@ internal static class SequenceDiff
     public static IReadOnlyList<Block> Align(IReadOnlyList<string> left, IReadOnlyList<string> right)
     {
         var blocks = new List<Block>();
+        if (left.SequenceEqual(right, StringComparer.Ordinal))
+        {
+            // Most pairs match: one equal run, without joining, chunking and diffing their text.
+            if (left.Count > 0)
+            {
+                blocks.Add(new Block(true, 0, left.Count, 0, right.Count));
+            }
+
+            return blocks;
+        }
+
         if (left.Count == 0 || right.Count == 0)
         {
             if (left.Count + right.Count > 0)

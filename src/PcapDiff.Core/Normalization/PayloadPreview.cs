@@ -34,6 +34,23 @@ public static class PayloadPreview
         return text.ToString();
     }
 
+    /// <summary>How many payload bytes a preview written by <see cref="Format"/> shows (each escape is one byte).</summary>
+    public static int ShownBytes(string preview)
+    {
+        string body = preview.TrimEnd('…');
+        body = body.Length >= 2 && body[0] == '"' && body[^1] == '"' ? body[1..^1] : body;
+        int bytes = 0;
+        for (int i = 0; i < body.Length; i++, bytes++)
+        {
+            if (body[i] == '\\' && i + 1 < body.Length)
+            {
+                i += body[i + 1] == 'x' ? 3 : 1;
+            }
+        }
+
+        return bytes;
+    }
+
     /// <summary>Escapes arbitrary text from a capture (a DNS name, say) the same way, without quotes.</summary>
     public static string EscapeText(string value)
     {

@@ -78,10 +78,11 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
     {
         // A pure ACK that no later packet of its side superseded is that side's last word on the
         // peer's data or FIN: it becomes an event where it happened.
-        var pending = _pending.Where(p => p is not null).Select(p => p!).OrderByDescending(p => p.Index).ThenByDescending(p => p.Draft.FirstFrame);
-        foreach (var ackEvent in pending)
+        // Only now does a pending ACK become an event object: most are superseded long before.
+        var pending = _pending.OfType<PendingAck>().OrderByDescending(p => p.Index).ThenByDescending(p => p.Packet.FrameNumber);
+        foreach (var ack in pending)
         {
-            Events.Insert(ackEvent.Index, ackEvent.Draft);
+            Events.Insert(ack.Index, new EventDraft(EventKind.Ack, ack.Direction, ack.Packet) { Note = ack.OfFin ? "acknowledges the FIN" : "acknowledges data" });
         }
 
         var anomalies = new FlowAnomalies
@@ -187,10 +188,8 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
 
         if (advances && (receiver.DataBytes > 0 || receiver.FinSent))
         {
-            var draft = new EventDraft(EventKind.Ack, direction, packet);
             bool ofFin = receiver.FinSent && acknowledgment == receiver.FinSequence + 1;
-            draft.Note = ofFin ? "acknowledges the FIN" : "acknowledges data";
-            _pending[(int)direction] = new PendingAck(Events.Count, draft);
+            _pending[(int)direction] = new PendingAck(Events.Count, direction, packet, ofFin);
         }
         else if (!advances && receiver.HasSequence && After(receiver.NextSequence, acknowledgment)
             && acknowledgment == sender.MaxAck && packet.Window == sender.LastWindow)
@@ -308,7 +307,8 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
         sender.FinEvent = Events.Add(EventKind.Fin, direction, packet);
     }
 
-    private sealed record PendingAck(int Index, EventDraft Draft);
+    /// <summary>A pure ACK that may yet become an event; a value, so tracking it allocates nothing.</summary>
+    private readonly record struct PendingAck(int Index, Direction Direction, PacketRecord Packet, bool OfFin);
 
     /// <summary>What is known about one direction of the connection.</summary>
     private sealed class Side

@@ -9,8 +9,8 @@ namespace PcapDiff.Core.Normalization;
 internal sealed class UdpNormalizer(NormalizationOptions options, HostNameRegistry names, bool dnsPort)
     : FlowNormalizer(options)
 {
-    private readonly HashSet<(Direction, ushort, string?, ushort)> _dnsSeen = [];
-    private readonly Dictionary<(Direction, ushort, string?, ushort), EventDraft> _dnsEvents = [];
+    // Each DNS message seen, by direction, id and question; null where the event cap dropped it.
+    private readonly Dictionary<(Direction, ushort, string?, ushort), EventDraft?> _dnsEvents = [];
     private string? _queryName;
     private bool _isDns;
 
@@ -53,24 +53,20 @@ internal sealed class UdpNormalizer(NormalizationOptions options, HostNameRegist
         _isDns = true;
         _queryName ??= dns.QueryName;
         var identity = (direction, dns.Id, dns.QueryName, dns.QueryType);
-        if (!_dnsSeen.Add(identity))
+        if (_dnsEvents.TryGetValue(identity, out var earlier))
         {
             // The same query (or response) again: a resolver retry, not new behaviour.
-            if (_dnsEvents.TryGetValue(identity, out var earlier))
-            {
-                earlier.Repeat(packet);
-            }
-
+            earlier?.Repeat(packet);
             return;
         }
 
         var draft = Events.Add(dns.IsResponse ? EventKind.DnsResponse : EventKind.DnsQuery, direction, packet);
+        _dnsEvents[identity] = draft;
         if (draft is null)
         {
             return;
         }
 
-        _dnsEvents[identity] = draft;
         draft.Bytes = packet.PayloadLength;
         string question = $"{DnsMessage.TypeName(dns.QueryType)} {PayloadPreview.EscapeText(dns.QueryName ?? ".")}";
         draft.Detail = dns.IsResponse

@@ -42,4 +42,18 @@ public sealed record DiffReport
         .OrderBy(p => p.Divergence!.LeftFrame ?? long.MaxValue)
         .ThenBy(p => p.Divergence!.RightFrame ?? long.MaxValue)
         .FirstOrDefault();
+
+    /// <summary>The position of <paramref name="pair"/> in <see cref="Pairs"/>, or -1.</summary>
+    public int IndexOf(FlowPairDiff pair)
+    {
+        for (int i = 0; i < Pairs.Count; i++)
+        {
+            if (ReferenceEquals(Pairs[i], pair))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

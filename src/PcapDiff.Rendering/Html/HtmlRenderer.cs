@@ -62,7 +62,7 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false) :
 
         if (report.FirstDivergence is { Divergence: { } first } pair)
         {
-            int index = IndexOf(report, pair);
+            int index = report.IndexOf(pair);
             html.Append("<p id=\"first-divergence\" class=\"first\">First divergence: <a href=\"#").Append(RowId(index, first.Row)).Append("\">")
                 .Append(E(FlowTitles.Service(pair.Any))).Append(" at ").Append(E(report.Left.Label)).Append(' ').Append(Frame(first.LeftFrame))
                 .Append(" / ").Append(E(report.Right.Label)).Append(' ').Append(Frame(first.RightFrame)).Append("</a><br>")
@@ -76,19 +76,6 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false) :
     {
         string flows = side.Flows == 1 ? "1 flow" : $"{side.Flows} flows";
         return side.Read is { } read ? $"{side.Name} ({read.Frames} frames, {read.Format}, {flows})" : $"{side.Name} ({flows})";
-    }
-
-    private static int IndexOf(DiffReport report, FlowPairDiff pair)
-    {
-        for (int i = 0; i < report.Pairs.Count; i++)
-        {
-            if (ReferenceEquals(report.Pairs[i], pair))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static string PairId(int pair) => $"flow-{pair}";

@@ -39,7 +39,7 @@ public sealed class ReportJson : IReportRenderer
             Side(report.Left),
             Side(report.Right),
             new SummaryDto(report.Paired, report.EqualPairs, report.DivergedPairs, report.OnlyLeft, report.OnlyRight),
-            first is null ? null : new FirstDivergenceDto(IndexOf(report.Pairs, first), first.Divergence!.Description, first.Divergence.LeftFrame, first.Divergence.RightFrame),
+            first is null ? null : new FirstDivergenceDto(report.IndexOf(first), first.Divergence!.Description, first.Divergence.LeftFrame, first.Divergence.RightFrame),
             [.. leftFlows.Select(FlowOf)],
             [.. rightFlows.Select(FlowOf)],
             [.. report.Pairs.Select(p => Pair(p, leftPosition, rightPosition))]);
@@ -55,19 +55,6 @@ public sealed class ReportJson : IReportRenderer
         }
 
         return positions;
-    }
-
-    private static int IndexOf(IReadOnlyList<FlowPairDiff> pairs, FlowPairDiff pair)
-    {
-        for (int i = 0; i < pairs.Count; i++)
-        {
-            if (ReferenceEquals(pairs[i], pair))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static SideDto Side(CaptureSide side) => new(

@@ -2,6 +2,7 @@ using System.Globalization;
 using PcapDiff.Core.Model;
 using PcapDiff.Core.Statistics;
 using Spectre.Console;
+using static PcapDiff.Rendering.Terminal.TerminalConsole;
 using Spectre.Console.Rendering;
 
 namespace PcapDiff.Rendering.Terminal;
@@ -21,7 +22,7 @@ public sealed class StatsRenderer(TextRenderOptions options, int top)
     public void Render(CaptureStats stats, TextWriter output)
     {
         using var trimmed = new LineTrimmingWriter(output);
-        var console = Console(trimmed);
+        var console = TerminalConsole.Create(options, trimmed);
         Heading(console, $"Conversations of {stats.Name} ({stats.Conversations.Count}, by bytes)");
         var table = Table("protocol", "client", "server", "name", "→ pkts", "→ bytes", "← pkts", "← bytes", "pkts", "bytes", "start s", "duration s");
         foreach (var c in Top(stats.Conversations))
@@ -57,7 +58,7 @@ public sealed class StatsRenderer(TextRenderOptions options, int top)
     public void Render(StatsComparison comparison, string leftLabel, string rightLabel, TextWriter output)
     {
         using var trimmed = new LineTrimmingWriter(output);
-        var console = Console(trimmed);
+        var console = TerminalConsole.Create(options, trimmed);
         int onlyLeft = comparison.Pairs.Count(p => p.Right is null);
         int onlyRight = comparison.Pairs.Count(p => p.Left is null);
         Heading(console, $"{leftLabel}: {comparison.Left.Name} ({Conversations(comparison.Left)})   {rightLabel}: {comparison.Right.Name} ({Conversations(comparison.Right)})");
@@ -95,9 +96,6 @@ public sealed class StatsRenderer(TextRenderOptions options, int top)
         More(console, comparison.Pairs.Count);
     }
 
-    /// <summary>Every string reaches the console through here: as plain text (never markup), cleaned of control characters.</summary>
-    private static Text Plain(string text, Style? style = null) => new(SafeText.Clean(text), style ?? Style.Plain);
-
     private static string Conversations(CaptureStats stats) =>
         stats.Conversations.Count == 1 ? "1 conversation" : $"{stats.Conversations.Count} conversations";
 
@@ -121,20 +119,6 @@ public sealed class StatsRenderer(TextRenderOptions options, int top)
         }
 
         return table;
-    }
-
-    private IAnsiConsole Console(TextWriter output)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = options.Color ? AnsiSupport.Yes : AnsiSupport.No,
-            ColorSystem = options.Color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = options.Width;
-        console.Profile.Capabilities.Unicode = true;
-        return console;
     }
 
     private IEnumerable<T> Top<T>(IReadOnlyList<T> rows) => top > 0 ? rows.Take(top) : rows;

@@ -1,6 +1,7 @@
 using PcapDiff.Core.Alignment;
 using PcapDiff.Core.Reporting;
 using Spectre.Console;
+using static PcapDiff.Rendering.Terminal.TerminalConsole;
 using Spectre.Console.Rendering;
 
 namespace PcapDiff.Rendering.Terminal;
@@ -26,15 +27,7 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
     public void Render(DiffReport report, TextWriter output)
     {
         using var trimmed = new LineTrimmingWriter(output);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = options.Color ? AnsiSupport.Yes : AnsiSupport.No,
-            ColorSystem = options.Color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(trimmed),
-        });
-        console.Profile.Width = options.Width;
-        console.Profile.Capabilities.Unicode = true;
+        var console = TerminalConsole.Create(options, trimmed);
 
         WriteHeader(console, report);
         WriteFlowTable(console, report);
@@ -57,9 +50,6 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
             Line(console, $"… {shown.Count - limit} more flow{Plural(shown.Count - limit)} not shown in detail (--max-flows 0 shows all).", Dim);
         }
     }
-
-    /// <summary>Every string reaches the console through here: as plain text (never markup), cleaned of control characters.</summary>
-    private static Text Plain(string text, Style? style = null) => new(SafeText.Clean(text), style ?? Style.Plain);
 
     private static void Line(IAnsiConsole console, string text, Style? style = null)
     {

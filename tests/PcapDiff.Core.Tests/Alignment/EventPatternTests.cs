@@ -34,6 +34,7 @@ public sealed class EventPatternTests
     [InlineData("C→S SYN")]
     [InlineData("C→S DATA 5B \"hoge\\n\"")]
     [InlineData("S→C DNS response NOERROR A collector.test (answers: A)")]
+    [InlineData("S→C DATA 5007B \"HTTP/1.1 200 OK\\r\"…")]
     public void Should_not_be_a_pattern_When_the_text_is_what_the_writer_writes_for_short_payloads(string text)
     {
         Assert.False(EventPattern.IsPattern(text));
