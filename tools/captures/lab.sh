@@ -25,10 +25,17 @@ ROOT=$(cd -- "$HELPERS/../.." && pwd)
 OUT=$ROOT/testdata/captures
 PY=/usr/bin/python3 # Debian's python3, where python3-scapy lives
 
-DEV_NS=pcd-device
-COL_NS=pcd-collector
-DEV_IF=pcd-dev0
-COL_IF=pcd-col0
+# PCD_LAB_TAG (optional, a few letters or digits) is appended to the namespace
+# and interface names, so that two lab scripts can run at the same time.
+LAB_TAG=${PCD_LAB_TAG:-}
+[[ $LAB_TAG =~ ^[a-z0-9]{0,4}$ ]] || {
+    echo "PCD_LAB_TAG must be at most 4 lowercase letters or digits" >&2
+    exit 1
+}
+DEV_NS=pcd-device$LAB_TAG
+COL_NS=pcd-collector$LAB_TAG
+DEV_IF=pcd-dev0$LAB_TAG
+COL_IF=pcd-col0$LAB_TAG
 DEV_MAC=02:00:00:00:00:10 # fixed, locally administered: same MACs in every run
 COL_MAC=02:00:00:00:00:01
 DEV4=192.0.2.10
