@@ -85,7 +85,7 @@ internal sealed class EventDraft
         }
     }
 
-    public string Preview()
+    private int PreviewLength()
     {
         int length = 0;
         while (length < PayloadPreview.MaxBytes && (_filled & (1 << length)) != 0)
@@ -93,22 +93,33 @@ internal sealed class EventDraft
             length++;
         }
 
-        return PayloadPreview.Format(_preview.AsSpan(0, length), Bytes);
+        return length;
     }
 
-    private string? FinalDetail() => Kind switch
+    /// <summary>The canonical text, built in one go: DATA and DGRAM carry their size and preview.</summary>
+    private string Text()
     {
-        EventKind.Data => $"{Bytes}B {Preview()}",
-        EventKind.Datagram when Packets > 1 => $"×{Packets} {Bytes}B {Preview()}",
-        EventKind.Datagram => $"{Bytes}B {Preview()}",
-        _ => Detail,
-    };
+        if (Kind is not (EventKind.Data or EventKind.Datagram))
+        {
+            return EventText.Format(Direction, Kind, Detail);
+        }
+
+        var text = EventText.Start(Direction, Kind);
+        if (Kind == EventKind.Datagram && Packets > 1)
+        {
+            text.Append('×').Append(Packets).Append(' ');
+        }
+
+        text.Append(Bytes).Append("B ");
+        PayloadPreview.Append(text, _preview.AsSpan(0, PreviewLength()), Bytes);
+        return EventText.Finish(text);
+    }
 
     public FlowEvent ToEvent() => new()
     {
         Kind = Kind,
         Direction = Direction,
-        Text = EventText.Format(Direction, Kind, FinalDetail()),
+        Text = Text(),
         Bytes = Bytes,
         Packets = Packets,
         Repeats = Repeats,

@@ -17,8 +17,15 @@ public static class PayloadPreview
     /// <param name="totalLength">The payload length on the wire; an ellipsis marks bytes not shown.</param>
     public static string Format(ReadOnlySpan<byte> captured, long totalLength)
     {
+        var text = new StringBuilder(Math.Min(captured.Length, MaxBytes) + 8);
+        Append(text, captured, totalLength);
+        return text.ToString();
+    }
+
+    /// <summary>Appends what <see cref="Format"/> returns to <paramref name="text"/>.</summary>
+    internal static void Append(StringBuilder text, ReadOnlySpan<byte> captured, long totalLength)
+    {
         var shown = captured[..Math.Min(captured.Length, MaxBytes)];
-        var text = new StringBuilder(shown.Length + 8);
         text.Append('"');
         foreach (byte b in shown)
         {
@@ -30,8 +37,6 @@ public static class PayloadPreview
         {
             text.Append('…');
         }
-
-        return text.ToString();
     }
 
     /// <summary>How many payload bytes a preview written by <see cref="Format"/> shows (each escape is one byte).</summary>

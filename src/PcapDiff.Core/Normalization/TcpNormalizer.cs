@@ -79,11 +79,15 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
         // A pure ACK that no later packet of its side superseded is that side's last word on the
         // peer's data or FIN: it becomes an event where it happened.
         // Only now does a pending ACK become an event object: most are superseded long before.
-        var pending = _pending.OfType<PendingAck>().OrderByDescending(p => p.Index).ThenByDescending(p => p.Packet.FrameNumber);
-        foreach (var ack in pending)
+        // The later one goes in first, so the earlier one's index still holds.
+        var (later, earlier) = (_pending[0], _pending[1]);
+        if (later is { } a && earlier is { } b && (b.Index, b.Packet.FrameNumber).CompareTo((a.Index, a.Packet.FrameNumber)) > 0)
         {
-            Events.Insert(ack.Index, new EventDraft(EventKind.Ack, ack.Direction, ack.Packet) { Note = ack.OfFin ? "acknowledges the FIN" : "acknowledges data" });
+            (later, earlier) = (earlier, later);
         }
+
+        InsertAck(later);
+        InsertAck(earlier);
 
         var anomalies = new FlowAnomalies
         {
@@ -103,6 +107,14 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
         {
             RepeatedPackets = [_repeatsBy[0], _repeatsBy[1]],
         };
+    }
+
+    private void InsertAck(PendingAck? pending)
+    {
+        if (pending is { } ack)
+        {
+            Events.Insert(ack.Index, new EventDraft(EventKind.Ack, ack.Direction, ack.Packet) { Note = ack.OfFin ? "acknowledges the FIN" : "acknowledges data" });
+        }
     }
 
     private static long Unacknowledged(Side sender, Side receiver)

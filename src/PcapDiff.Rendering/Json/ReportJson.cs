@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PcapDiff.Core.Alignment;
@@ -16,6 +18,10 @@ public sealed class ReportJson : IReportRenderer
     /// <summary>Version of the report document; it changes when a field changes meaning.</summary>
     public const int SchemaVersion = 1;
 
+    // Output goes out whenever this much is buffered: a report of a million-packet pair is
+    // hundreds of megabytes of JSON, written flow by flow rather than built whole in memory.
+    private const int FlushBytes = 1 << 16;
+
     private static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = true,
@@ -33,17 +39,52 @@ public sealed class ReportJson : IReportRenderer
         var leftPosition = Positions(leftFlows);
         var rightPosition = Positions(rightFlows);
         var first = report.FirstDivergence;
-        var document = new ReportDocument(
-            SchemaVersion,
-            report.Verdict == Verdict.Equivalent ? "equivalent" : "different",
-            Side(report.Left),
-            Side(report.Right),
-            new SummaryDto(report.Paired, report.EqualPairs, report.DivergedPairs, report.OnlyLeft, report.OnlyRight),
-            first is null ? null : new FirstDivergenceDto(report.IndexOf(first), first.Divergence!.Description, first.Divergence.LeftFrame, first.Divergence.RightFrame),
-            [.. leftFlows.Select(FlowOf)],
-            [.. rightFlows.Select(FlowOf)],
-            [.. report.Pairs.Select(p => Pair(p, leftPosition, rightPosition))]);
-        output.WriteLine(JsonSerializer.Serialize(document, Options));
+
+        var buffer = new ArrayBufferWriter<byte>(FlushBytes * 2);
+        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder });
+        void Drain(bool always)
+        {
+            json.Flush();
+            if (always || buffer.WrittenCount >= FlushBytes)
+            {
+                output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+                buffer.ResetWrittenCount();
+            }
+        }
+
+        void Property<T>(string name, T value)
+        {
+            json.WritePropertyName(name);
+            JsonSerializer.Serialize(json, value, Options);
+        }
+
+        void Array<T>(string name, IEnumerable<T> items)
+        {
+            json.WriteStartArray(name);
+            foreach (var item in items)
+            {
+                JsonSerializer.Serialize(json, item, Options);
+                Drain(always: false);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteStartObject();
+        json.WriteNumber("schemaVersion", SchemaVersion);
+        json.WriteString("verdict", report.Verdict == Verdict.Equivalent ? "equivalent" : "different");
+        Property("left", Side(report.Left));
+        Property("right", Side(report.Right));
+        Property("summary", new SummaryDto(report.Paired, report.EqualPairs, report.DivergedPairs, report.OnlyLeft, report.OnlyRight));
+        Property(
+            "firstDivergence",
+            first is null ? null : new FirstDivergenceDto(report.IndexOf(first), first.Divergence!.Description, first.Divergence.LeftFrame, first.Divergence.RightFrame));
+        Array("leftFlows", leftFlows.Select(FlowOf));
+        Array("rightFlows", rightFlows.Select(FlowOf));
+        Array("pairs", report.Pairs.Select(p => Pair(p, leftPosition, rightPosition)));
+        json.WriteEndObject();
+        Drain(always: true);
+        output.WriteLine();
     }
 
     private static Dictionary<Flow, int> Positions(List<Flow> flows)
@@ -135,17 +176,6 @@ public sealed class ReportJson : IReportRenderer
         AlignmentOp.LeftOnly => "leftOnly",
         _ => "rightOnly",
     };
-
-    private sealed record ReportDocument(
-        int SchemaVersion,
-        string Verdict,
-        SideDto Left,
-        SideDto Right,
-        SummaryDto Summary,
-        FirstDivergenceDto? FirstDivergence,
-        IReadOnlyList<FlowDto> LeftFlows,
-        IReadOnlyList<FlowDto> RightFlows,
-        IReadOnlyList<PairDto> Pairs);
 
     private sealed record SideDto(string Label, string Name, string Format, long? Frames, int Flows, IReadOnlyList<string> Warnings);
 
