@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-"""Tiny TCP "collector" used by tools/make-captures and tools/make-hostile-captures.
+"""Tiny TCP "collector" used by tools/make-captures, tools/make-hostile-captures
+and tools/make-hint-captures.
 
-usage: collector.py [PORT] [--reject-control]
+usage: collector.py [PORT] [--reject-control | --reset | --sink | --stall]
 
 Listens on PORT (IPv4 and IPv6, one dual-stack socket), and for every
 connection: reads one line, answers "201\n", then closes the connection,
@@ -17,14 +18,38 @@ It waits CLOSE_DELAY seconds between the answer and the close, so that the
 client has acknowledged "201" before the FIN arrives whatever the client is
 (the kernel for nc, a slow user-space Scapy loop for raw_client.py): the
 packet order is then the same for both.
+
+The other modes are failures for tools/make-hint-captures:
+
+--reset   reads one line like the default mode, then aborts the connection
+          instead of answering: SO_LINGER {on, 0 s} and close, so the
+          kernel sends a RST (RST-ACK) where the answer would be.
+--sink    bulk receiver: reads everything until the client's EOF (its FIN),
+          then answers the number of bytes read as decimal digits and a
+          newline ("200000\n"), waits CLOSE_DELAY and closes.
+--stall   a receiver that never reads: the listening socket gets
+          SO_RCVBUF = STALL_RCVBUF before listen() (accepted connections
+          inherit it, and the window in the SYN-ACK already fits it), and
+          each accepted connection is held open, unread, for STALL_HOLD
+          seconds, then closed. A client that keeps sending fills the
+          small buffer, the window goes to zero, and the client sends
+          zero-window probes.
 """
 import socket
+import struct
 import sys
 import threading
 import time
 
 CLOSE_DELAY = 0.1
 REJECT_REPLY = b"<b>500</b>\x1b[5m\n"
+STALL_RCVBUF = 8192  # the kernel doubles it
+STALL_HOLD = 60
+NEW_MODES = {
+    "--reset": " (resetting after the line)",
+    "--sink": " (sink: reading until EOF, answering the byte count)",
+    "--stall": " (stalling: never reading)",
+}
 
 
 def has_control(line):
@@ -48,21 +73,75 @@ def handle(conn, reject_control):
             return
 
 
+def handle_reset(conn):
+    with conn:
+        conn.settimeout(5)
+        data = b""
+        try:
+            while b"\n" not in data:
+                chunk = conn.recv(4096)
+                if not chunk:
+                    return
+                data += chunk
+            # Linger on with a zero timeout: close() aborts with a RST.
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        except OSError:
+            return
+
+
+def handle_sink(conn):
+    with conn:
+        conn.settimeout(30)
+        count = 0
+        try:
+            while True:
+                chunk = conn.recv(65536)
+                if not chunk:
+                    break
+                count += len(chunk)
+            conn.sendall(b"%d\n" % count)
+            time.sleep(CLOSE_DELAY)
+        except OSError:
+            return
+
+
+def handle_stall(conn):
+    with conn:
+        time.sleep(STALL_HOLD)
+
+
 def main():
     args = sys.argv[1:]
+    new_mode = next((a for a in args if a in NEW_MODES), None)
+    if new_mode:
+        args = [a for a in args if a != new_mode]
+        if "--reject-control" in args or any(a in NEW_MODES for a in args):
+            sys.exit("collector.py: one mode at most")
     reject_control = "--reject-control" in args
     args = [a for a in args if a != "--reject-control"]
     port = int(args[0]) if args else 8514
     srv = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
     srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     srv.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+    if new_mode == "--stall":
+        srv.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, STALL_RCVBUF)
     srv.bind(("::", port))
     srv.listen(16)
     mode = " (rejecting control characters)" if reject_control else ""
+    if new_mode:
+        mode = NEW_MODES[new_mode]
     print(f"collector listening on [::]:{port}{mode}", flush=True)
     while True:
         conn, _ = srv.accept()
-        threading.Thread(target=handle, args=(conn, reject_control), daemon=True).start()
+        if new_mode == "--reset":
+            target, targs = handle_reset, (conn,)
+        elif new_mode == "--sink":
+            target, targs = handle_sink, (conn,)
+        elif new_mode == "--stall":
+            target, targs = handle_stall, (conn,)
+        else:
+            target, targs = handle, (conn, reject_control)
+        threading.Thread(target=target, args=targs, daemon=True).start()
 
 
 if __name__ == "__main__":
