@@ -68,7 +68,8 @@ public static class CaptureComparer
             Status = status,
             Rows = rows,
             Divergence = divergence,
-            Hints = right is not null && status != PairStatus.Equal ? HintCatalogue.For(right, left) : [],
+            // Equal flows get hints too: loss or a stalled reader change timing, not the events.
+            Hints = right is not null ? HintCatalogue.For(right, left) : [],
             Notes = [.. Notes(left, leftLabel), .. Notes(right, rightLabel)],
         };
     }

@@ -27,6 +27,12 @@ public sealed record FlowAnomalies
     /// <summary>Zero-window advertisements.</summary>
     public int ZeroWindows { get; init; }
 
+    /// <summary>The side that first advertised a zero window (the one whose application stopped reading).</summary>
+    public Direction? ZeroWindowFrom { get; init; }
+
+    /// <summary>The frame of the first zero-window advertisement.</summary>
+    public long? FirstZeroWindowFrame { get; init; }
+
     /// <summary>True when there is nothing to report.</summary>
     public bool IsEmpty => this == None;
 }

@@ -23,6 +23,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
     private int _outOfOrder;
     private int _keepAlives;
     private int _zeroWindows;
+    private (Direction From, long Frame)? _firstZeroWindow;
 
     public override void Add(in PacketRecord packet, Direction direction, ReadOnlySpan<byte> payload)
     {
@@ -44,6 +45,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
         if (!syn && packet.Window == 0)
         {
             _zeroWindows++;
+            _firstZeroWindow ??= (direction, packet.FrameNumber);
         }
 
         uint dataSequence = packet.Sequence;
@@ -97,6 +99,8 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
             OutOfOrder = _outOfOrder,
             KeepAlives = _keepAlives,
             ZeroWindows = _zeroWindows,
+            ZeroWindowFrom = _firstZeroWindow?.From,
+            FirstZeroWindowFrame = _firstZeroWindow?.Frame,
         };
         return new NormalizedFlow(
             Events.ToEvents(),

@@ -66,8 +66,15 @@ internal static class DivergenceExplainer
         var missing = rows[at].Left!;
         bool rightEnds = rows.Skip(at).All(r => r.Right is null);
         string actor = EventPhrases.Actor(missing.Direction);
-        return rightEnds
-            ? $"{after} the {rightLabel} run stops: the {actor} never sent {EventPhrases.What(missing)}"
+        // What the same side did next instead, passing over bare ACKs (e.g. a RST where an answer was due).
+        var instead = rows.Skip(at).Select(r => r.Right).FirstOrDefault(e => e is not null && e.Direction == missing.Direction && e.Kind != EventKind.Ack);
+        if (rightEnds)
+        {
+            return $"{after} the {rightLabel} run stops: the {actor} never sent {EventPhrases.What(missing)}";
+        }
+
+        return instead is not null
+            ? $"{after} the {actor} sent {EventPhrases.What(instead)} instead of {EventPhrases.What(missing)}"
             : $"{after} the {rightLabel} run has no {EventPhrases.What(missing)} from the {actor}";
     }
 

@@ -29,7 +29,7 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false) :
         BytesChart(html, report);
         for (int i = 0; i < report.Pairs.Count; i++)
         {
-            if (report.Pairs[i].Status != PairStatus.Equal || showEqualFlows)
+            if (Detailed(report.Pairs[i]))
             {
                 Pair(html, report, report.Pairs[i], i);
             }
@@ -92,13 +92,16 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false) :
             var (badge, css) = Badge(report, pair.Status);
             string service = E(FlowTitles.Service(pair.Any));
             html.Append("<tr><td><span class=\"badge ").Append(css).Append("\">").Append(E(badge)).Append("</span></td><td>")
-                .Append(pair.Status == PairStatus.Equal && !showEqualFlows ? service : $"<a href=\"#{PairId(i)}\">{service}</a>")
+                .Append(Detailed(pair) ? $"<a href=\"#{PairId(i)}\">{service}</a>" : service)
                 .Append("</td><td class=\"num\">").Append(E(FlowTitles.Volume(pair.Left))).Append("</td><td class=\"num\">")
                 .Append(E(FlowTitles.Volume(pair.Right))).Append("</td></tr>\n");
         }
 
         html.Append("</tbody></table></div>\n</section>\n");
     }
+
+    /// <summary>Whether a pair gets its own section: it differs, it has a hint, or equal flows are shown.</summary>
+    private bool Detailed(FlowPairDiff pair) => pair.Status != PairStatus.Equal || pair.Hints.Count > 0 || showEqualFlows;
 
     private static (string Text, string Css) Badge(DiffReport report, PairStatus status) => status switch
     {
@@ -181,7 +184,13 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false) :
 
         foreach (var hint in pair.Hints)
         {
-            html.Append("<div class=\"hint\"><strong>Hint: ").Append(E(hint.Title)).Append("</strong><p>").Append(E(hint.Explanation)).Append("</p></div>\n");
+            html.Append("<div class=\"hint\"><strong>Hint: ").Append(E(hint.Title)).Append("</strong><p>").Append(E(hint.Explanation)).Append("</p>");
+            if (hint.Evidence.Count > 0)
+            {
+                html.Append("<p class=\"evidence\">Evidence (").Append(E(report.Right.Label)).Append("): ").Append(E(string.Join("; ", hint.Evidence))).Append("</p>");
+            }
+
+            html.Append("</div>\n");
         }
 
         Rows(html, report, pair, index);

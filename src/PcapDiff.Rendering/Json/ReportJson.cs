@@ -165,7 +165,7 @@ public sealed class ReportJson : IReportRenderer
             pair.Divergence is { } d
                 ? new DivergenceDto(d.Row, d.Description, d.LeftFrame, d.RightFrame, WiresharkFilters.ForDivergence(pair.Left, d, left: true), WiresharkFilters.ForDivergence(pair.Right, d, left: false))
                 : null,
-            [.. pair.Hints.Select(h => new HintDto(h.Id, h.Title, h.Explanation, h.Frames))],
+            [.. pair.Hints.Select(h => new HintDto(h.Id, h.Title, h.Explanation, h.Frames, h.Evidence))],
             pair.Notes);
     }
 
@@ -218,5 +218,5 @@ public sealed class ReportJson : IReportRenderer
 
     private sealed record DivergenceDto(int Row, string Description, long? LeftFrame, long? RightFrame, string? LeftFilter, string? RightFilter);
 
-    private sealed record HintDto(string Id, string Title, string Explanation, IReadOnlyList<long> Frames);
+    private sealed record HintDto(string Id, string Title, string Explanation, IReadOnlyList<long> Frames, IReadOnlyList<string> Evidence);
 }

@@ -31,14 +31,14 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
 
         WriteHeader(console, report);
         WriteFlowTable(console, report);
-        if (report.Pairs.Any(p => p.Status != PairStatus.Equal || options.ShowEqualFlows))
+        var shown = report.Pairs.Where(Detailed).ToList();
+        if (shown.Count > 0)
         {
             string lines = report.Left.Read is null || report.Right.Read is null ? " (line numbers for a .flows file)" : string.Empty;
             Line(console, $"Rows: ≠ changed, < only in {report.Left.Label}, > only in {report.Right.Label}, ▶ first divergence; #{report.Left.Label} and #{report.Right.Label} are frame numbers{lines}.", Dim);
             console.WriteLine();
         }
 
-        var shown = report.Pairs.Where(p => p.Status != PairStatus.Equal || options.ShowEqualFlows).ToList();
         int limit = options.MaxFlowDetails > 0 ? options.MaxFlowDetails : int.MaxValue;
         foreach (var pair in shown.Take(limit))
         {
@@ -50,6 +50,9 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
             Line(console, $"… {shown.Count - limit} more flow{Plural(shown.Count - limit)} not shown in detail (--max-flows 0 shows all).", Dim);
         }
     }
+
+    /// <summary>Whether a pair gets its side-by-side: it differs, it has a hint (loss, say, in equal events), or --all.</summary>
+    private bool Detailed(FlowPairDiff pair) => pair.Status != PairStatus.Equal || pair.Hints.Count > 0 || options.ShowEqualFlows;
 
     private static void Line(IAnsiConsole console, string text, Style? style = null)
     {
@@ -90,10 +93,11 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
         table.AddColumn(new TableColumn(Plain("flow")));
         table.AddColumn(new TableColumn(Plain(report.Left.Label)).RightAligned());
         table.AddColumn(new TableColumn(Plain(report.Right.Label)).RightAligned());
-        foreach (var pair in report.Pairs.Where(p => all || p.Status != PairStatus.Equal))
+        foreach (var pair in report.Pairs.Where(p => all || Detailed(p)))
         {
             var (status, style) = pair.Status switch
             {
+                PairStatus.Equal when pair.Hints.Count > 0 => ("equal, hint", Changed),
                 PairStatus.Equal => ("equal", Dim),
                 PairStatus.Diverged => ("DIVERGES", Changed),
                 PairStatus.OnlyLeft => ($"only {report.Left.Label}", Missing),
@@ -146,6 +150,10 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
             console.Write(Plain("  Hint: ", Changed.Combine(Bold)));
             Line(console, hint.Title, Bold);
             console.Write(new Padder(Plain(hint.Explanation), new Padding(8, 0, 0, 0)));
+            if (hint.Evidence.Count > 0)
+            {
+                console.Write(new Padder(Plain($"Evidence ({(pair.Right is null ? report.Left.Label : report.Right.Label)}): {string.Join("; ", hint.Evidence)}", Dim), new Padding(8, 0, 0, 0)));
+            }
         }
 
         foreach (var note in pair.Notes)

@@ -14,13 +14,13 @@ public sealed class ClientResetAfterSynAckRule : IHintRule
             if (events[i] is { Kind: EventKind.SynAck, Direction: Direction.ServerToClient }
                 && events[i + 1] is { Kind: EventKind.Rst, Direction: Direction.ClientToServer })
             {
-                return new Hint(
+                return Hint.From(
                     "client-rst-after-syn-ack",
                     "The client reset the connection right after the server's SYN-ACK",
                     "The client's operating system answered the SYN-ACK with RST because it never opened this connection. "
                     + "This is what a raw-socket client (Scapy, a hand-made SYN) gets: the kernel sees a SYN-ACK for a connection it does not know and resets it. "
                     + "Drop those RSTs (e.g. iptables -A OUTPUT -p tcp --tcp-flags RST RST -j DROP for that port) or use an ordinary socket.",
-                    [events[i].FirstFrame, events[i + 1].FirstFrame]);
+                    events[i], events[i + 1]);
             }
         }
 

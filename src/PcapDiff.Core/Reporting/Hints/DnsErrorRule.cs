@@ -18,22 +18,22 @@ public sealed class DnsErrorRule : IHintRule
             string name = flow.QueryName ?? "the name";
             if (e.Text.Contains(" NXDOMAIN ", StringComparison.Ordinal))
             {
-                return new Hint(
+                return Hint.From(
                     "dns-nxdomain",
                     $"DNS says {name} does not exist (NXDOMAIN)",
                     "The resolver answered that the name does not exist: a typo in the host name, a record that is missing, "
                     + "or a query sent to the wrong resolver or with the wrong search domain. No connection can follow.",
-                    [e.FirstFrame]);
+                    e);
             }
 
             if (e.Text.Contains(" SERVFAIL ", StringComparison.Ordinal) || e.Text.Contains(" REFUSED ", StringComparison.Ordinal))
             {
-                return new Hint(
+                return Hint.From(
                     "dns-failure",
                     $"DNS could not resolve {name}",
                     "The resolver failed (SERVFAIL) or refused (REFUSED) the query: its upstream is unreachable, DNSSEC validation failed, "
                     + "or it does not serve this client.",
-                    [e.FirstFrame]);
+                    e);
             }
         }
 

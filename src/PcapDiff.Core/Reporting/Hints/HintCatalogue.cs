@@ -11,6 +11,10 @@ public static class HintCatalogue
         new ClientResetAfterSynAckRule(),
         new SynAnsweredByResetRule(),
         new SynUnansweredRule(),
+        new ServerResetAfterDataRule(),
+        new DataUnacknowledgedRule(),
+        new RetransmissionStormRule(),
+        new ZeroWindowRule(),
         new DnsErrorRule(),
         new IcmpUnreachableRule(),
     ];

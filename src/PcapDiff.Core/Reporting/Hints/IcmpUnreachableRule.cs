@@ -24,10 +24,10 @@ public sealed class IcmpUnreachableRule : IHintRule
             "ttl-exceeded" => "the packet looped or the path is longer than its TTL",
             _ => "the network could not deliver the packet",
         };
-        return new Hint(
+        return Hint.From(
             "icmp-unreachable",
             $"ICMP {name} ({error.Note})",
             $"An ICMP error came back for this flow: {cause}.",
-            [error.FirstFrame]);
+            error);
     }
 }

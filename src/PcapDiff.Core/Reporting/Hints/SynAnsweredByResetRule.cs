@@ -13,12 +13,12 @@ public sealed class SynAnsweredByResetRule : IHintRule
             && events[0] is { Kind: EventKind.Syn, Direction: Direction.ClientToServer }
             && events[1] is { Kind: EventKind.Rst, Direction: Direction.ServerToClient })
         {
-            return new Hint(
+            return Hint.From(
                 "syn-answered-by-rst",
                 $"Connection refused: the server answered the SYN with RST",
                 $"Nothing listens on port {flow.Server.Port} of {flow.ServerLabel}, or a firewall rejects the connection with a TCP reset. "
                 + "Check that the service is running and bound to this address and port.",
-                [events[0].FirstFrame, events[1].FirstFrame]);
+                events[0], events[1]);
         }
 
         return null;
