@@ -105,6 +105,21 @@ public sealed class TlsDecoderTests
     }
 
     [Fact]
+    public void Should_not_read_an_alert_When_its_record_is_not_two_bytes()
+    {
+        Segment[] segments =
+        [
+            Segment.Client(Record(AlertType, [2, 40, 0])),                      // plaintext, but not one alert
+            Segment.Server([.. ChangeCipherSpec(), .. Record(AlertType, [1, 0])]), // under keys, yet two bytes: readable
+            Segment.Server(Encrypted(AlertType, 26)),
+        ];
+
+        var found = StreamScript.Run(new TlsDecoder(), segments);
+
+        Assert.Equal(["TLS alert (malformed)", "TLS ChangeCipherSpec", "TLS alert warning close_notify", "TLS alert (encrypted)"], found.Texts());
+    }
+
+    [Fact]
     public void Should_show_nothing_after_the_server_hello_When_the_server_chose_tls13()
     {
         var found = StreamScript.Run(new TlsDecoder(), Tls13Handshake());
