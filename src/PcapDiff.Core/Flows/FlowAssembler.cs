@@ -141,7 +141,7 @@ public sealed class FlowAssembler : IPacketSink
 
         FlowNormalizer normalizer = protocol switch
         {
-            Transport.Tcp => new TcpNormalizer(_options),
+            Transport.Tcp => new TcpNormalizer(_options, server.Port),
             Transport.Udp => new UdpNormalizer(_options, _names, IsDnsPort(server.Port) || IsDnsPort(client.Port)),
             _ => new IcmpEchoNormalizer(_options),
         };

@@ -27,6 +27,9 @@ public static class FlowsParser
         ("ICMP echo-request", EventKind.EchoRequest),
         ("ICMP echo-reply", EventKind.EchoReply),
         ("ICMP", EventKind.IcmpError),
+        ("TLS", EventKind.Tls),
+        ("HTTP", EventKind.Http),
+        ("MQTT", EventKind.Mqtt),
     ];
 
     /// <summary>True when <paramref name="text"/> starts like a <c>.flows</c> file.</summary>
@@ -222,7 +225,8 @@ public static class FlowsParser
 
     private static void Validate(EventKind kind, string detail, int number, string name)
     {
-        bool needsDetail = kind is EventKind.Data or EventKind.Datagram or EventKind.DnsQuery or EventKind.DnsResponse or EventKind.IcmpError;
+        bool needsDetail = kind is EventKind.Data or EventKind.Datagram or EventKind.DnsQuery or EventKind.DnsResponse or EventKind.IcmpError
+            or EventKind.Tls or EventKind.Http or EventKind.Mqtt;
         bool takesNone = kind is EventKind.Syn or EventKind.SynAck or EventKind.Ack or EventKind.Fin or EventKind.Rst or EventKind.EchoRequest or EventKind.EchoReply;
         if (needsDetail && detail.Length == 0)
         {

@@ -38,4 +38,13 @@ public enum EventKind
 
     /// <summary>An ICMP or ICMPv6 error quoting a packet of this flow.</summary>
     IcmpError,
+
+    /// <summary>A TLS message seen in the clear: a hello, a certificate, an alert.</summary>
+    Tls,
+
+    /// <summary>An HTTP/1.x request or response head.</summary>
+    Http,
+
+    /// <summary>An MQTT control packet.</summary>
+    Mqtt,
 }

@@ -53,6 +53,14 @@ internal sealed class EventDraft
         Repeats++;
     }
 
+    /// <summary>For TCP data whose bytes differ run to run (TLS): the text shows the size, no preview.</summary>
+    public bool HidePreview { get; set; }
+
+    /// <summary>Application messages found in this data event's bytes; they come before it in the sequence.</summary>
+    public List<EventDraft>? Messages { get; private set; }
+
+    public void AddMessage(EventDraft message) => (Messages ??= []).Add(message);
+
     /// <summary>For TCP data: the sequence number the event's bytes start at, so segments land where they belong.</summary>
     public uint StartSequence { get; set; }
 
@@ -110,8 +118,13 @@ internal sealed class EventDraft
             text.Append('×').Append(Packets).Append(' ');
         }
 
-        text.Append(Bytes).Append("B ");
-        PayloadPreview.Append(text, _preview.AsSpan(0, PreviewLength()), Bytes);
+        text.Append(Bytes).Append('B');
+        if (!HidePreview)
+        {
+            text.Append(' ');
+            PayloadPreview.Append(text, _preview.AsSpan(0, PreviewLength()), Bytes);
+        }
+
         return EventText.Finish(text);
     }
 

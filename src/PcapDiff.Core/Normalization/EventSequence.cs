@@ -6,6 +6,7 @@ namespace PcapDiff.Core.Normalization;
 internal sealed class EventSequence(int maxEvents)
 {
     private readonly List<EventDraft> _events = [];
+    private int _messages;
 
     public int Count => _events.Count;
 
@@ -16,7 +17,7 @@ internal sealed class EventSequence(int maxEvents)
     /// <summary>Starts a new event; null (and the flow marked capped) when the cap is reached.</summary>
     public EventDraft? Add(EventKind kind, Direction direction, in PacketRecord packet)
     {
-        if (_events.Count >= maxEvents)
+        if (_events.Count + _messages >= maxEvents)
         {
             Capped = true;
             return null;
@@ -30,7 +31,7 @@ internal sealed class EventSequence(int maxEvents)
     /// <summary>Inserts an event at an earlier position (a pure ACK whose meaning became clear later).</summary>
     public void Insert(int index, EventDraft draft)
     {
-        if (_events.Count >= maxEvents)
+        if (_events.Count + _messages >= maxEvents)
         {
             Capped = true;
             return;
@@ -71,5 +72,32 @@ internal sealed class EventSequence(int maxEvents)
         }
     }
 
-    public IReadOnlyList<FlowEvent> ToEvents() => _events.ConvertAll(e => e.ToEvent());
+    /// <summary>Adds an application message found in the bytes of <paramref name="data"/>, to come just before it.</summary>
+    public void AddMessage(EventDraft data, EventKind kind, in PacketRecord packet, string detail)
+    {
+        if (_events.Count + _messages >= maxEvents)
+        {
+            Capped = true;
+            return;
+        }
+
+        _messages++;
+        data.AddMessage(new EventDraft(kind, data.Direction, packet) { Detail = detail });
+    }
+
+    public IReadOnlyList<FlowEvent> ToEvents()
+    {
+        var events = new List<FlowEvent>(_events.Count + _messages);
+        foreach (var draft in _events)
+        {
+            if (draft.Messages is { } messages)
+            {
+                events.AddRange(messages.Select(m => m.ToEvent()));
+            }
+
+            events.Add(draft.ToEvent());
+        }
+
+        return events;
+    }
 }

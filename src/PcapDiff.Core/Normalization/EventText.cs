@@ -24,6 +24,9 @@ public static class EventText
         EventKind.EchoRequest => "ICMP echo-request",
         EventKind.EchoReply => "ICMP echo-reply",
         EventKind.IcmpError => "ICMP",
+        EventKind.Tls => "TLS",
+        EventKind.Http => "HTTP",
+        EventKind.Mqtt => "MQTT",
         _ => kind.ToString(),
     };
 

@@ -1,4 +1,5 @@
 using PcapDiff.Core.Model;
+using PcapDiff.Core.Protocols;
 
 namespace PcapDiff.Core.Normalization;
 
@@ -9,7 +10,7 @@ namespace PcapDiff.Core.Normalization;
 /// Retransmissions, SYN retries, duplicate ACKs, reordering, keep-alives and zero windows are
 /// counted as anomalies and never become events of their own.
 /// </summary>
-internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormalizer(options)
+internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverPort) : FlowNormalizer(options)
 {
     private const int MaxHoles = 32;
 
@@ -23,6 +24,8 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
     private int _outOfOrder;
     private int _keepAlives;
     private int _zeroWindows;
+    private AppStream? _app;
+    private bool _appChecked;
     private (Direction From, long Frame)? _firstZeroWindow;
 
     public override void Add(in PacketRecord packet, Direction direction, ReadOnlySpan<byte> payload)
@@ -229,11 +232,18 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
             sender.NextSequence = sequence;
         }
 
+        if (!_appChecked)
+        {
+            DetectApplication(direction, sender, sequence, payload);
+        }
+
         uint streamPosition = sender.NextSequence;
         uint end = sequence + (uint)length;
         long newBytes;
+        int newFrom; // where the segment's new bytes start, -1 when they come after a gap
         if (!After(sender.NextSequence, sequence))
         {
+            newFrom = sequence == sender.NextSequence ? 0 : -1;
             if (sequence != sender.NextSequence && sender.Holes.Count < MaxHoles)
             {
                 sender.Holes.Add((sender.NextSequence, sequence));
@@ -244,6 +254,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
         }
         else if (After(end, sender.NextSequence))
         {
+            newFrom = (int)(sender.NextSequence - sequence);
             newBytes = end - sender.NextSequence;
             sender.NextSequence = end;
             _retransmissions++;
@@ -276,21 +287,65 @@ internal sealed class TcpNormalizer(NormalizationOptions options) : FlowNormaliz
             last.Touch(packet);
             last.Bytes += newBytes;
             last.WritePreview((int)(sequence - last.StartSequence), payload);
-            return false;
         }
-
-        // A new event starts where the stream stood: before this segment when it arrived ahead of
-        // a gap (the gap's bytes land in front of it later), after its start when it overlaps old bytes.
-        var draft = Events.Add(EventKind.Data, direction, packet);
-        if (draft is not null)
+        else
         {
-            draft.Bytes = newBytes;
-            draft.StartSequence = streamPosition;
-            draft.WritePreview((int)(sequence - draft.StartSequence), payload);
+            // A new event starts where the stream stood: before this segment when it arrived ahead of
+            // a gap (the gap's bytes land in front of it later), after its start when it overlaps old bytes.
+            var draft = Events.Add(EventKind.Data, direction, packet);
+            if (draft is not null)
+            {
+                draft.Bytes = newBytes;
+                draft.StartSequence = streamPosition;
+                draft.HidePreview = _app?.PayloadIsOpaque == true;
+                draft.WritePreview((int)(sequence - draft.StartSequence), payload);
+            }
+
+            sender.DataEvent = draft;
         }
 
-        sender.DataEvent = draft;
+        FeedApplication(packet, direction, sender, newFrom, payload);
         return false;
+    }
+
+    /// <summary>
+    /// Looks for an application protocol in the connection's first payload, when it is the first
+    /// byte of its side's stream (a capture that began mid-connection is left alone).
+    /// </summary>
+    private void DetectApplication(Direction direction, Side sender, uint sequence, ReadOnlySpan<byte> payload)
+    {
+        _appChecked = true;
+        if (sender.SynEvent is not null && sequence == sender.InitialSequence + 1
+            && AppDetector.Detect(direction, payload, serverPort) is { } decoder)
+        {
+            _app = new AppStream(decoder);
+        }
+    }
+
+    /// <summary>Feeds a segment's new bytes to the application decoder; its messages go just before the data event.</summary>
+    private void FeedApplication(in PacketRecord packet, Direction direction, Side sender, int newFrom, ReadOnlySpan<byte> payload)
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        if (newFrom < 0 || sender.SynEvent is null)
+        {
+            // Bytes are missing before this segment, or the side's stream start was never seen.
+            _app.Stop(direction);
+            return;
+        }
+
+        var captured = newFrom < payload.Length ? payload[newFrom..] : [];
+        var messages = _app.Feed(direction, captured, packet.PayloadLength - newFrom);
+        if (sender.DataEvent is { } data)
+        {
+            foreach (string message in messages)
+            {
+                Events.AddMessage(data, _app.Kind, packet, message);
+            }
+        }
     }
 
     private void AddFin(in PacketRecord packet, Direction direction, Side sender, uint finSequence, bool dataRepeated)

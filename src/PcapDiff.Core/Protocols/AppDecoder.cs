@@ -13,6 +13,12 @@ internal abstract class AppDecoder
     public abstract string Protocol { get; }
 
     /// <summary>
+    /// True when the payload bytes differ from run to run even for the same behaviour (TLS: randoms,
+    /// keys, ciphertext), so data events show sizes and no preview.
+    /// </summary>
+    public virtual bool PayloadIsOpaque => false;
+
+    /// <summary>
     /// Feeds the next new, in-order bytes of one direction, which start at stream offset
     /// <paramref name="offset"/> of that direction (0 = first payload byte of that direction), and
     /// appends the messages that became complete enough to name to <paramref name="found"/>.

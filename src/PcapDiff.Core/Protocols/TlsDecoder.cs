@@ -37,6 +37,9 @@ internal sealed class TlsDecoder : AppDecoder
 
     public override string Protocol => "TLS";
 
+    /// <inheritdoc />
+    public override bool PayloadIsOpaque => true;
+
     public override void Feed(Direction direction, long offset, ReadOnlySpan<byte> bytes, List<AppMessage> found)
     {
         var side = _sides[SideOf(direction)];

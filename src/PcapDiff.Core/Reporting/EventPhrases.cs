@@ -10,7 +10,7 @@ internal static class EventPhrases
     /// <summary>What was sent, without who sent it: "RST", "5 bytes of data (\"hoge\\n\")".</summary>
     public static string What(FlowEvent e) => e.Kind switch
     {
-        EventKind.Data => $"{Bytes(e.Bytes)} of data ({Preview(e)})",
+        EventKind.Data => Preview(e) is { Length: > 0 } preview ? $"{Bytes(e.Bytes)} of data ({preview})" : $"{Bytes(e.Bytes)} of data",
         EventKind.Datagram => e.Packets > 1 ? $"{e.Packets} datagrams ({Bytes(e.Bytes)})" : $"a datagram of {Bytes(e.Bytes)}",
         EventKind.DnsQuery or EventKind.DnsResponse or EventKind.IcmpError => Detail(e),
         EventKind.EchoRequest => "an echo request",

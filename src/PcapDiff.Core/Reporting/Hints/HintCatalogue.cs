@@ -17,6 +17,9 @@ public static class HintCatalogue
         new ZeroWindowRule(),
         new DnsErrorRule(),
         new IcmpUnreachableRule(),
+        new TlsAlertRule(),
+        new MqttConnackRefusedRule(),
+        new HttpErrorRule(),
     ];
 
     /// <summary>

@@ -1,0 +1,70 @@
+using PcapDiff.Core.Model;
+using PcapDiff.Core.Protocols;
+
+namespace PcapDiff.Core.Normalization;
+
+/// <summary>
+/// The application decoder of one TCP connection, fed each side's new bytes in stream order.
+/// A side whose bytes go missing (a gap, a snaplen cut, a capture that began mid-stream) stops.
+/// </summary>
+internal sealed class AppStream(AppDecoder decoder)
+{
+    private readonly long[] _offset = new long[2];
+    private readonly bool[] _stopped = new bool[2];
+    private readonly List<AppMessage> _found = [];
+
+    public bool PayloadIsOpaque => decoder.PayloadIsOpaque;
+
+    /// <summary>The event kind of this protocol's messages.</summary>
+    public EventKind Kind { get; } = decoder.Protocol switch
+    {
+        "TLS" => EventKind.Tls,
+        "HTTP" => EventKind.Http,
+        _ => EventKind.Mqtt,
+    };
+
+    /// <summary>
+    /// Feeds the side's next <paramref name="length"/> new bytes on the wire, of which
+    /// <paramref name="captured"/> were captured; returns each message found as its text after the
+    /// protocol name. The list is reused by the next call.
+    /// </summary>
+    public IReadOnlyList<string> Feed(Direction direction, ReadOnlySpan<byte> captured, int length)
+    {
+        _found.Clear();
+        int side = (int)direction;
+        if (_stopped[side])
+        {
+            return [];
+        }
+
+        if (!captured.IsEmpty)
+        {
+            decoder.Feed(direction, _offset[side], captured, _found);
+            _offset[side] += captured.Length;
+        }
+
+        if (captured.Length < length)
+        {
+            Stop(direction);
+        }
+
+        // Most segments hold no new message: nothing is allocated for them.
+        return _found.Count == 0 ? [] : _found.ConvertAll(m => Detail(m.Text));
+    }
+
+    private string Detail(string text) =>
+        text.StartsWith(decoder.Protocol, StringComparison.Ordinal) && text.Length > decoder.Protocol.Length && text[decoder.Protocol.Length] == ' '
+            ? text[(decoder.Protocol.Length + 1)..]
+            : text;
+
+    /// <summary>The side's bytes are missing from here on.</summary>
+    public void Stop(Direction direction)
+    {
+        int side = (int)direction;
+        if (!_stopped[side])
+        {
+            _stopped[side] = true;
+            decoder.Gap(direction);
+        }
+    }
+}
