@@ -62,6 +62,9 @@ public static class FlowTitles
         ? "—"
         : $"{flow.ClientToServer.Packets + flow.ServerToClient.Packets} pkts, {Bytes(flow.ClientToServer.FrameBytes + flow.ServerToClient.FrameBytes)}";
 
+    /// <summary>Zeek's conn_state and history of a flow, <c>SF ShADadfF</c>; a dash when unknown or absent.</summary>
+    public static string Zeek(Flow? flow) => flow?.ZeekState is { } state ? $"{state} {flow.ZeekHistory}".TrimEnd() : "—";
+
     /// <summary>A byte count for humans: <c>700 B</c>, <c>12.3 KB</c>, <c>4.5 MB</c>.</summary>
     public static string Bytes(long bytes) => bytes switch
     {

@@ -28,6 +28,18 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Should_show_zeek_conn_state_and_history_of_both_runs_When_asked_with_zeek()
+    {
+        var plain = Run(RepoPaths.Capture("good-nc-1.pcap"), RepoPaths.Capture("refused.pcap"));
+        var zeek = Run(RepoPaths.Capture("good-nc-1.pcap"), RepoPaths.Capture("refused.pcap"), "--zeek", "--width", "140");
+
+        Assert.DoesNotContain("zeek good / bad", plain.Output, StringComparison.Ordinal);
+        Assert.Contains("zeek good / bad", zeek.Output, StringComparison.Ordinal);
+        Assert.Contains("SF Dd / SF Dd", zeek.Output, StringComparison.Ordinal);
+        Assert.Contains("SF ShADadfF / REJ Sr", zeek.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_use_the_given_labels_When_labels_are_set()
     {
         var run = Run(RepoPaths.Capture("good-nc-1.pcap"), RepoPaths.Capture("refused.pcap"), "--good-label", "nc", "--bad-label", "firmware");

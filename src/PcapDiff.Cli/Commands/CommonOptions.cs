@@ -20,6 +20,8 @@ internal static class CommonOptions
 
     public static readonly Option<bool> All = new("--all") { Description = "List equal flows and show their side-by-side too." };
 
+    public static readonly Option<bool> Zeek = new("--zeek") { Description = "Add each flow's Zeek conn_state and history (as in conn.log) to the flow table." };
+
     public static readonly Option<int> MaxFlows = new("--max-flows") { Description = "Flows shown side by side at most; the rest are counted (0 for all).", DefaultValueFactory = _ => 50 };
 
     static CommonOptions()
@@ -62,7 +64,8 @@ internal static class CommonOptions
             width ?? TerminalWidth(),
             context,
             parsed.GetValue(All),
-            maxFlows);
+            maxFlows,
+            parsed.GetValue(Zeek));
     }
 
     private static bool UseColor(string mode) => mode switch

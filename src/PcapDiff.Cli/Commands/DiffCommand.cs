@@ -33,6 +33,7 @@ internal static class DiffCommand
             CommonOptions.Context,
             CommonOptions.All,
             CommonOptions.MaxFlows,
+            CommonOptions.Zeek,
             HtmlOption,
             JsonOption,
             FlowsCommand.Create(output, error),
@@ -62,7 +63,7 @@ internal static class DiffCommand
 
         IReportRenderer renderer = json
             ? new ReportJson()
-            : new TextRenderer(new TextRenderOptions(settings.Width, settings.Color, settings.Context, settings.ShowEqualFlows, settings.MaxFlowDetails));
+            : new TextRenderer(new TextRenderOptions(settings.Width, settings.Color, settings.Context, settings.ShowEqualFlows, settings.MaxFlowDetails, settings.ShowZeek));
         renderer.Render(report, output);
         return report.Verdict == Verdict.Equivalent ? ExitCodes.Equivalent : ExitCodes.Different;
     }

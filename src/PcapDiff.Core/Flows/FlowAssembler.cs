@@ -143,8 +143,13 @@ public sealed class FlowAssembler : IPacketSink
         {
             Transport.Tcp => new TcpNormalizer(_options, server.Port),
             Transport.Udp => new UdpNormalizer(_options, _names, IsDnsPort(server.Port) || IsDnsPort(client.Port)),
-            _ => new IcmpEchoNormalizer(_options),
+            _ => new IcmpEchoNormalizer(_options, protocol),
         };
+        if (first.Source != client)
+        {
+            normalizer.Zeek.Flipped();
+        }
+
         var flow = new FlowState(_flows.Count, protocol, client, server, normalizer, first);
         _flows.Add(flow);
         _active[key] = flow;

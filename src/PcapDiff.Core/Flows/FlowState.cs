@@ -124,6 +124,8 @@ internal sealed class FlowState(int index, Transport protocol, Endpoint client, 
             ClientBytesUnacknowledged = normalized.ClientBytesUnacknowledged,
             ServerBytesUnacknowledged = normalized.ServerBytesUnacknowledged,
             EventsCapped = normalized.Capped,
+            ZeekState = Normalizer.Zeek.ConnState(),
+            ZeekHistory = Normalizer.Zeek.History,
         };
     }
 }

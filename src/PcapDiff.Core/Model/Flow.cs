@@ -63,6 +63,12 @@ public sealed record Flow
     /// <summary>True when the per-flow event cap was hit and later events were dropped.</summary>
     public bool EventsCapped { get; init; }
 
+    /// <summary>Zeek's <c>conn_state</c> (<c>SF</c>, <c>S0</c>, <c>REJ</c>, <c>RSTO</c>, …); null for a flow read from a <c>.flows</c> file.</summary>
+    public string? ZeekState { get; init; }
+
+    /// <summary>Zeek's <c>history</c> (<c>ShADadfF</c>, …); null for a flow read from a <c>.flows</c> file.</summary>
+    public string? ZeekHistory { get; init; }
+
     /// <summary>Whether the client port is ephemeral (shown as <c>*</c>) rather than a fixed service port.</summary>
     public bool ClientPortIsEphemeral => Protocol is Transport.Tcp or Transport.Udp && Client.Port != Server.Port;
 

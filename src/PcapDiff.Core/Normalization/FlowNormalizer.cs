@@ -1,4 +1,5 @@
 using PcapDiff.Core.Model;
+using PcapDiff.Core.Zeek;
 
 namespace PcapDiff.Core.Normalization;
 
@@ -6,9 +7,12 @@ namespace PcapDiff.Core.Normalization;
 /// Turns the packets of one flow into its normalized events, one packet at a time, so nothing
 /// holds packets: memory grows with events, not packets.
 /// </summary>
-internal abstract class FlowNormalizer(NormalizationOptions options)
+internal abstract class FlowNormalizer(NormalizationOptions options, Transport protocol)
 {
     protected EventSequence Events { get; } = new(options.MaxEventsPerFlow);
+
+    /// <summary>Zeek's view of the connection: history and conn_state.</summary>
+    public ZeekConnection Zeek { get; } = new(protocol);
 
     /// <summary>The application recognised in the flow ("DNS"), if any.</summary>
     public virtual string? Application => null;

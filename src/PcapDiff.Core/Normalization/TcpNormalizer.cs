@@ -10,7 +10,7 @@ namespace PcapDiff.Core.Normalization;
 /// Retransmissions, SYN retries, duplicate ACKs, reordering, keep-alives and zero windows are
 /// counted as anomalies and never become events of their own.
 /// </summary>
-internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverPort) : FlowNormalizer(options)
+internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverPort) : FlowNormalizer(options, Transport.Tcp)
 {
     private const int MaxHoles = 32;
 
@@ -38,6 +38,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         bool fin = (flags & TcpFlags.Fin) != 0;
         bool rst = (flags & TcpFlags.Rst) != 0;
         int length = packet.PayloadLength;
+        Zeek.Tcp(direction, flags, packet.Sequence, length, packet.Window);
 
         if (rst)
         {
@@ -93,6 +94,15 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
 
         InsertAck(later);
         InsertAck(earlier);
+
+        // Bytes that never arrived: Zeek's content gaps.
+        for (int side = 0; side < 2; side++)
+        {
+            foreach (var _ in _sides[side].Holes)
+            {
+                Zeek.ContentGap((Direction)side);
+            }
+        }
 
         var anomalies = new FlowAnomalies
         {
@@ -259,6 +269,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
             sender.NextSequence = end;
             _retransmissions++;
             _repeatsBy[(int)direction]++;
+            Zeek.Retransmission(direction);
         }
         else if (sender.FillHole(sequence, end))
         {
@@ -277,6 +288,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         {
             _retransmissions++;
             _repeatsBy[(int)direction]++;
+            Zeek.Retransmission(direction);
             sender.DataEvent?.Repeat(packet);
             return true;
         }

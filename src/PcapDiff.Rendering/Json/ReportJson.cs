@@ -117,6 +117,8 @@ public sealed class ReportJson : IReportRenderer
         Counters(flow.ClientToServer),
         Counters(flow.ServerToClient),
         WiresharkFilters.ForFlow(flow),
+        flow.ZeekState,
+        flow.ZeekHistory,
         [.. flow.Events.Select(EventOf)]);
 
     private static CountersDto Counters(FlowCounters c) =>
@@ -194,6 +196,8 @@ public sealed class ReportJson : IReportRenderer
         CountersDto ToServer,
         CountersDto ToClient,
         string? WiresharkFilter,
+        string? ZeekState,
+        string? ZeekHistory,
         IReadOnlyList<EventDto> Events);
 
     private sealed record EndpointDto(string Address, ushort? Port);

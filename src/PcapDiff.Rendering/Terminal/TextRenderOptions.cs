@@ -6,4 +6,5 @@ namespace PcapDiff.Rendering.Terminal;
 /// <param name="Context">Equal events shown around each divergent run; longer equal runs are folded.</param>
 /// <param name="ShowEqualFlows">List equal flows in the flow table and print their side-by-side, too.</param>
 /// <param name="MaxFlowDetails">Flows shown side by side at most (0 for all); the rest are counted.</param>
-public sealed record TextRenderOptions(int Width = 120, bool Color = false, int Context = 3, bool ShowEqualFlows = false, int MaxFlowDetails = 50);
+/// <param name="ShowZeek">Add each flow's Zeek conn_state and history to the flow table.</param>
+public sealed record TextRenderOptions(int Width = 120, bool Color = false, int Context = 3, bool ShowEqualFlows = false, int MaxFlowDetails = 50, bool ShowZeek = false);

@@ -93,6 +93,10 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
         table.AddColumn(new TableColumn(Plain("flow")));
         table.AddColumn(new TableColumn(Plain(report.Left.Label)).RightAligned());
         table.AddColumn(new TableColumn(Plain(report.Right.Label)).RightAligned());
+        if (options.ShowZeek)
+        {
+            table.AddColumn(new TableColumn(Plain($"zeek {report.Left.Label} / {report.Right.Label}")));
+        }
         foreach (var pair in report.Pairs.Where(p => all || Detailed(p)))
         {
             var (status, style) = pair.Status switch
@@ -103,11 +107,19 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
                 PairStatus.OnlyLeft => ($"only {report.Left.Label}", Missing),
                 _ => ($"only {report.Right.Label}", Extra),
             };
-            table.AddRow(
+            var cells = new List<IRenderable>
+            {
                 Plain(status, style),
                 Plain(FlowTitles.Service(pair.Any)),
                 Plain(FlowTitles.Volume(pair.Left)),
-                Plain(FlowTitles.Volume(pair.Right)));
+                Plain(FlowTitles.Volume(pair.Right)),
+            };
+            if (options.ShowZeek)
+            {
+                cells.Add(Plain($"{FlowTitles.Zeek(pair.Left)} / {FlowTitles.Zeek(pair.Right)}"));
+            }
+
+            table.AddRow(cells);
         }
 
         // The table's blank top and bottom borders separate it from what is around it.
