@@ -6,6 +6,9 @@ namespace PcapDiff.Core.Reporting.Hints;
 public sealed class ClientResetAfterSynAckRule : IHintRule
 {
     /// <inheritdoc />
+    public IReadOnlyList<string> Ids { get; } = ["client-rst-after-syn-ack"];
+
+    /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
         var events = flow.Events;

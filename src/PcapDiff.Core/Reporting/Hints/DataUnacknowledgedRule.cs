@@ -6,6 +6,9 @@ namespace PcapDiff.Core.Reporting.Hints;
 public sealed class DataUnacknowledgedRule : IHintRule
 {
     /// <inheritdoc />
+    public IReadOnlyList<string> Ids { get; } = ["data-never-acknowledged"];
+
+    /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
         foreach (var (direction, unacknowledged) in new[]

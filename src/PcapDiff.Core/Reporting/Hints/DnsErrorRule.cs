@@ -6,6 +6,9 @@ namespace PcapDiff.Core.Reporting.Hints;
 public sealed class DnsErrorRule : IHintRule
 {
     /// <inheritdoc />
+    public IReadOnlyList<string> Ids { get; } = ["dns-nxdomain", "dns-failure"];
+
+    /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
         foreach (var e in flow.Events)

@@ -7,6 +7,9 @@ namespace PcapDiff.Core.Reporting.Hints;
 public sealed class HttpErrorRule : IHintRule
 {
     /// <inheritdoc />
+    public IReadOnlyList<string> Ids { get; } = ["http-error"];
+
+    /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
         foreach (var response in flow.Events.Where(e => e.Kind == EventKind.Http && e.Direction == Direction.ServerToClient))

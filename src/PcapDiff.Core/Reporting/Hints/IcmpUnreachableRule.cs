@@ -6,6 +6,9 @@ namespace PcapDiff.Core.Reporting.Hints;
 public sealed class IcmpUnreachableRule : IHintRule
 {
     /// <inheritdoc />
+    public IReadOnlyList<string> Ids { get; } = ["icmp-unreachable"];
+
+    /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
         var error = flow.Events.FirstOrDefault(e => e.Kind == EventKind.IcmpError);

@@ -6,6 +6,9 @@ namespace PcapDiff.Core.Reporting.Hints;
 public sealed class MqttConnackRefusedRule : IHintRule
 {
     /// <inheritdoc />
+    public IReadOnlyList<string> Ids { get; } = ["mqtt-connack-refused"];
+
+    /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
         var connack = flow.Events.FirstOrDefault(e => e.Kind == EventKind.Mqtt && e.Text.Contains(" MQTT CONNACK refused", StringComparison.Ordinal));

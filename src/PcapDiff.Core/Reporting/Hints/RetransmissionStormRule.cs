@@ -13,6 +13,9 @@ public sealed class RetransmissionStormRule : IHintRule
     public const double MinShare = 0.02;
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Ids { get; } = ["retransmission-storm"];
+
+    /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
         int retransmissions = flow.Anomalies.Retransmissions;

@@ -6,6 +6,9 @@ namespace PcapDiff.Core.Reporting.Hints;
 public sealed class ServerResetAfterDataRule : IHintRule
 {
     /// <inheritdoc />
+    public IReadOnlyList<string> Ids { get; } = ["server-rst-after-data"];
+
+    /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
         var events = flow.Events;

@@ -6,6 +6,9 @@ namespace PcapDiff.Core.Reporting.Hints;
 public sealed class SynAnsweredByResetRule : IHintRule
 {
     /// <inheritdoc />
+    public IReadOnlyList<string> Ids { get; } = ["syn-answered-by-rst"];
+
+    /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
         var events = flow.Events;

@@ -6,6 +6,9 @@ namespace PcapDiff.Core.Reporting.Hints;
 public sealed class SynUnansweredRule : IHintRule
 {
     /// <inheritdoc />
+    public IReadOnlyList<string> Ids { get; } = ["syn-unanswered"];
+
+    /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
         var events = flow.Events;

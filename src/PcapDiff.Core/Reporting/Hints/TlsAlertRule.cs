@@ -6,6 +6,9 @@ namespace PcapDiff.Core.Reporting.Hints;
 public sealed class TlsAlertRule : IHintRule
 {
     /// <inheritdoc />
+    public IReadOnlyList<string> Ids { get; } = ["tls-alert"];
+
+    /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
         var alert = flow.Events.FirstOrDefault(e => e.Kind == EventKind.Tls && e.Text.Contains(" TLS alert fatal ", StringComparison.Ordinal));

@@ -7,6 +7,9 @@ namespace PcapDiff.Core.Reporting.Hints;
 public sealed class ZeroWindowRule : IHintRule
 {
     /// <inheritdoc />
+    public IReadOnlyList<string> Ids { get; } = ["zero-window"];
+
+    /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
         var a = flow.Anomalies;
