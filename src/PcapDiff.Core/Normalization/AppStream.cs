@@ -25,16 +25,16 @@ internal sealed class AppStream(AppDecoder decoder)
 
     /// <summary>
     /// Feeds the side's next <paramref name="length"/> new bytes on the wire, of which
-    /// <paramref name="captured"/> were captured; returns each message found as its text after the
-    /// protocol name. The list is reused by the next call.
+    /// <paramref name="captured"/> were captured; returns the messages found, a list the next call
+    /// reuses (<see cref="Detail"/> gives a message's text after the protocol name).
     /// </summary>
-    public IReadOnlyList<string> Feed(Direction direction, ReadOnlySpan<byte> captured, int length)
+    public IReadOnlyList<AppMessage> Feed(Direction direction, ReadOnlySpan<byte> captured, int length)
     {
         _found.Clear();
         int side = (int)direction;
         if (_stopped[side])
         {
-            return [];
+            return _found;
         }
 
         if (!captured.IsEmpty)
@@ -48,9 +48,11 @@ internal sealed class AppStream(AppDecoder decoder)
             Stop(direction);
         }
 
-        // Most segments hold no new message: nothing is allocated for them.
-        return _found.Count == 0 ? [] : _found.ConvertAll(m => Detail(m.Text));
+        return _found;
     }
+
+    /// <summary>A message's text after the protocol name: <c>ClientHello sni=…</c>.</summary>
+    public string Detail(AppMessage message) => Detail(message.Text);
 
     private string Detail(string text) =>
         text.StartsWith(decoder.Protocol, StringComparison.Ordinal) && text.Length > decoder.Protocol.Length && text[decoder.Protocol.Length] == ' '

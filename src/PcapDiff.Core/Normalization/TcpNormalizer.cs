@@ -353,9 +353,9 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         var messages = _app.Feed(direction, captured, packet.PayloadLength - newFrom);
         if (sender.DataEvent is { } data)
         {
-            foreach (string message in messages)
+            foreach (var message in messages)
             {
-                Events.AddMessage(data, _app.Kind, packet, message);
+                Events.AddMessage(data, _app.Kind, packet, _app.Detail(message));
             }
         }
     }

@@ -11,7 +11,8 @@ namespace PcapDiff.Core.Zeek;
 /// </summary>
 internal sealed class ZeekConnection(Transport protocol)
 {
-    private readonly Side[] _sides = [new Side(), new Side()];
+    // Both sides in one array of values: one allocation per connection.
+    private readonly Side[] _sides = new Side[2];
     private char[] _history = new char[12];
     private int _length;
 
@@ -49,17 +50,17 @@ internal sealed class ZeekConnection(Transport protocol)
     /// <summary>A TCP packet; <paramref name="sequence"/> is relative to nothing in particular, only compared.</summary>
     public void Tcp(Direction direction, TcpFlags flags, uint sequence, int length, ushort window)
     {
-        var side = _sides[(int)direction];
+        ref var side = ref _sides[(int)direction];
         bool syn = (flags & TcpFlags.Syn) != 0, fin = (flags & TcpFlags.Fin) != 0, rst = (flags & TcpFlags.Rst) != 0, ack = (flags & TcpFlags.Ack) != 0;
         int bits = (syn ? 1 : 0) + (fin ? 1 : 0) + (rst ? 1 : 0);
         if (bits > 1)
         {
-            AlreadySeen(direction, side, fin && rst ? Seen.Inconsistent : Seen.MultiFlag, fin && rst ? 'I' : 'Q');
+            AlreadySeen(direction, ref side, fin && rst ? Seen.Inconsistent : Seen.MultiFlag, fin && rst ? 'I' : 'Q');
         }
         else if (syn)
         {
             char code = ack ? 'H' : 'S';
-            if (AlreadySeen(direction, side, Seen.Syn, code) && sequence != side.LastSyn)
+            if (AlreadySeen(direction, ref side, Seen.Syn, code) && sequence != side.LastSyn)
             {
                 Add(direction, code);
             }
@@ -70,7 +71,7 @@ internal sealed class ZeekConnection(Transport protocol)
         {
             // A FIN's sequence number comes after the packet's data.
             uint at = sequence + (uint)length;
-            if (AlreadySeen(direction, side, Seen.Fin, 'F') && at != side.LastFin)
+            if (AlreadySeen(direction, ref side, Seen.Fin, 'F') && at != side.LastFin)
             {
                 Add(direction, 'F');
             }
@@ -79,7 +80,7 @@ internal sealed class ZeekConnection(Transport protocol)
         }
         else if (rst)
         {
-            if (AlreadySeen(direction, side, Seen.Rst, 'R') && sequence != side.LastRst)
+            if (AlreadySeen(direction, ref side, Seen.Rst, 'R') && sequence != side.LastRst)
             {
                 Add(direction, 'R');
             }
@@ -88,11 +89,11 @@ internal sealed class ZeekConnection(Transport protocol)
         }
         else if (length > 0)
         {
-            AlreadySeen(direction, side, Seen.Data, 'D');
+            AlreadySeen(direction, ref side, Seen.Data, 'D');
         }
         else if (ack)
         {
-            AlreadySeen(direction, side, Seen.Ack, 'A');
+            AlreadySeen(direction, ref side, Seen.Ack, 'A');
         }
 
         if (window == 0 && !syn && !rst)
@@ -107,22 +108,22 @@ internal sealed class ZeekConnection(Transport protocol)
     /// <summary>A TCP packet that carried payload already sent.</summary>
     public void Retransmission(Direction direction)
     {
-        var side = _sides[(int)direction];
+        ref var side = ref _sides[(int)direction];
         Scaled(direction, ref side.Retransmissions, ref side.RetransmissionMark, 'T');
     }
 
     /// <summary>Bytes a side sent that the capture never showed (a content gap).</summary>
     public void ContentGap(Direction direction)
     {
-        var side = _sides[(int)direction];
+        ref var side = ref _sides[(int)direction];
         Scaled(direction, ref side.Gaps, ref side.GapMark, 'G');
     }
 
     /// <summary>A UDP datagram.</summary>
     public void Udp(Direction direction, int length)
     {
-        var side = _sides[(int)direction];
-        AlreadySeen(direction, side, Seen.Data, 'D');
+        ref var side = ref _sides[(int)direction];
+        AlreadySeen(direction, ref side, Seen.Data, 'D');
         side.State = State.Established;
         side.PayloadBytes += length;
     }
@@ -217,8 +218,8 @@ internal sealed class ZeekConnection(Transport protocol)
 
     private void UpdateStates(Direction direction, bool syn, bool ack, bool fin, bool rst)
     {
-        var side = _sides[(int)direction];
-        var peer = _sides[1 - (int)direction];
+        ref var side = ref _sides[(int)direction];
+        ref var peer = ref _sides[1 - (int)direction];
         if (rst)
         {
             side.State = State.Reset;
@@ -255,7 +256,7 @@ internal sealed class ZeekConnection(Transport protocol)
     }
 
     /// <summary>Zeek's CheckHistory: records the letter the first time and returns false; true when seen before.</summary>
-    private bool AlreadySeen(Direction direction, Side side, Seen what, char code)
+    private bool AlreadySeen(Direction direction, ref Side side, Seen what, char code)
     {
         if ((side.Seen & what) != 0)
         {
@@ -289,7 +290,7 @@ internal sealed class ZeekConnection(Transport protocol)
         _history[_length++] = letter;
     }
 
-    private sealed class Side
+    private struct Side
     {
         public State State;
         public Seen Seen;
