@@ -24,9 +24,10 @@ public static class CaptureComparer
     {
         List<AlignedRow> rows;
         PairStatus status;
+        bool windowed = false;
         if (left is not null && right is not null)
         {
-            rows = EventAligner.Align(left.Events, right.Events).Select(r => new AlignedRow(r.Op, r.Left, r.Right)).ToList();
+            rows = EventAligner.Align(left.Events, right.Events, out windowed).Select(r => new AlignedRow(r.Op, r.Left, r.Right)).ToList();
             status = rows.TrueForAll(r => r.Op == AlignmentOp.Equal) ? PairStatus.Equal : PairStatus.Diverged;
         }
         else if (left is not null)
@@ -70,8 +71,17 @@ public static class CaptureComparer
             Divergence = divergence,
             // Equal flows get hints too: loss or a stalled reader change timing, not the events.
             Hints = right is not null ? HintCatalogue.For(right, left) : [],
-            Notes = [.. Notes(left, leftLabel), .. Notes(right, rightLabel)],
+            Notes = [.. Notes(left, leftLabel), .. Notes(right, rightLabel), .. WindowNote(windowed)],
         };
+    }
+
+    private static IEnumerable<string> WindowNote(bool windowed)
+    {
+        if (windowed)
+        {
+            yield return $"The two flows differ in more than {SequenceDiff.MaxEditDistance:N0} events, too many to align whole in reasonable time: "
+                + $"they were aligned in windows of {SequenceDiff.WindowLines} events, so rows near a window's edge may be paired differently than a whole alignment would pair them.";
+        }
     }
 
     private static IEnumerable<string> Notes(Flow? flow, string label)

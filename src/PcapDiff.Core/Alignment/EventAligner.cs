@@ -9,11 +9,18 @@ public static class EventAligner
     public readonly record struct Row(AlignmentOp Op, FlowEvent? Left, FlowEvent? Right);
 
     /// <summary>Aligns two event sequences by their canonical text (a <c>.flows</c> pattern matches what it allows).</summary>
-    public static IReadOnlyList<Row> Align(IReadOnlyList<FlowEvent> left, IReadOnlyList<FlowEvent> right)
+    public static IReadOnlyList<Row> Align(IReadOnlyList<FlowEvent> left, IReadOnlyList<FlowEvent> right) => Align(left, right, out _);
+
+    /// <summary>
+    /// As <see cref="Align(IReadOnlyList{FlowEvent}, IReadOnlyList{FlowEvent})"/>; <paramref name="windowed"/>
+    /// is true when the flows differed too much to diff whole and were aligned window by window
+    /// (see <see cref="SequenceDiff.MaxEditDistance"/>), which keeps very long flows fast.
+    /// </summary>
+    public static IReadOnlyList<Row> Align(IReadOnlyList<FlowEvent> left, IReadOnlyList<FlowEvent> right, out bool windowed)
     {
         var rows = new List<Row>(Math.Max(left.Count, right.Count));
         var (leftKeys, rightKeys) = Keys(left, right);
-        foreach (var block in SequenceDiff.Align(leftKeys, rightKeys))
+        foreach (var block in SequenceDiff.Align(leftKeys, rightKeys, out windowed))
         {
             if (block.Equal)
             {

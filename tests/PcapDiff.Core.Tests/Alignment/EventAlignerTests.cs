@@ -111,6 +111,33 @@ public sealed class EventAlignerTests
         Assert.Equal(right, rows.Where(r => r.Right is not null).Select(r => r.Right));
     }
 
+    [Fact]
+    public void Should_align_in_windows_and_keep_every_event_in_order_When_long_flows_differ_in_many_events()
+    {
+        // 60,000 events each, one in three different: far beyond what a whole Myers diff does quickly.
+        var left = Events(Enumerable.Range(0, 60_000).Select(i => $"C→S DATA {i % 1000}B"));
+        var right = Events(Enumerable.Range(0, 60_000).Select(i => i % 3 == 0 ? $"C→S DATA {(i % 1000) + 5000}B" : $"C→S DATA {i % 1000}B"));
+
+        var rows = EventAligner.Align(left, right, out bool windowed);
+
+        Assert.True(windowed);
+        Assert.Equal(left, rows.Where(r => r.Left is not null).Select(r => r.Left));
+        Assert.Equal(right, rows.Where(r => r.Right is not null).Select(r => r.Right));
+        Assert.Equal(40_000, rows.Count(r => r.Op == AlignmentOp.Equal));
+    }
+
+    [Fact]
+    public void Should_align_whole_When_long_flows_differ_in_few_events()
+    {
+        var left = Events(Enumerable.Range(0, 60_000).Select(i => $"C→S DATA {i % 1000}B"));
+        var right = Events(Enumerable.Range(0, 60_000).Select(i => i % 1000 == 0 ? "S→C RST" : $"C→S DATA {i % 1000}B"));
+
+        var rows = EventAligner.Align(left, right, out bool windowed);
+
+        Assert.False(windowed);
+        Assert.Equal(59_940, rows.Count(r => r.Op == AlignmentOp.Equal));
+    }
+
     private static FlowEvent[] Events(params IEnumerable<string> texts) =>
     [
         .. texts.Select((text, i) => new FlowEvent
