@@ -67,4 +67,19 @@ public sealed class RendererTests
         renderer.Render(report, output);
         return output.ToString();
     }
+
+    [Fact]
+    public void Should_list_200_flows_and_count_the_rest_When_more_flows_differ_than_a_table_can_show()
+    {
+        var report = FakeReport.Build();
+        var diverging = report.Pairs.First(p => p.Status != Core.Reporting.PairStatus.Equal);
+        var many = report with { Pairs = [.. Enumerable.Repeat(diverging, 250)] };
+        var text = new StringWriter();
+
+        new TextRenderer(new TextRenderOptions(MaxFlowDetails: 1)).Render(many, text);
+
+        var lines = text.ToString().Split('\n');
+        Assert.Equal(200, lines.Count(l => l.StartsWith("  DIVERGES", StringComparison.Ordinal)));
+        Assert.Contains("  … 50 more flows that differ or have hints (--all lists every flow)", lines);
+    }
 }

@@ -23,6 +23,9 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
     /// <summary>Flow tables up to this many rows list equal flows too.</summary>
     private const int ShortFlowList = 20;
 
+    /// <summary>Rows a flow table lists at most without --all; a longer list is counted, not read.</summary>
+    private const int LongFlowList = 200;
+
     /// <inheritdoc />
     public void Render(DiffReport report, TextWriter output)
     {
@@ -97,7 +100,10 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
         {
             table.AddColumn(new TableColumn(Plain($"zeek {report.Left.Label} / {report.Right.Label}")));
         }
-        foreach (var pair in report.Pairs.Where(p => all || Detailed(p)))
+
+        var listed = report.Pairs.Where(p => all || Detailed(p)).ToList();
+        int unlisted = options.ShowEqualFlows ? 0 : Math.Max(0, listed.Count - LongFlowList);
+        foreach (var pair in listed.Take(listed.Count - unlisted))
         {
             var (status, style) = pair.Status switch
             {
@@ -124,6 +130,11 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
 
         // The table's blank top and bottom borders separate it from what is around it.
         console.Write(table);
+        if (unlisted > 0)
+        {
+            Line(console, $"  … {unlisted} more flow{Plural(unlisted)} that differ or have hints (--all lists every flow)", Dim);
+        }
+
         if (!all && report.EqualPairs > 0)
         {
             Line(console, $"  and {report.EqualPairs} equal flow{Plural(report.EqualPairs)} (--all lists them)", Dim);
