@@ -16,6 +16,10 @@ public static class CaptureReader
     private const uint NetmaskUnknown = 0xFFFFFFFF;
 
     private const int PacketRead = 1;
+
+    // pcap_open_offline_with_tstamp_precision, which the nanosecond read below needs, came in 1.5.1.
+    private static readonly Version MinimumLibpcap = new(1, 5, 1);
+
     private const int EndOfFile = -2; // PCAP_ERROR_BREAK, what pcap_next_ex returns at the end of a file
 
     /// <summary>Reads a capture file.</summary>
@@ -33,6 +37,7 @@ public static class CaptureReader
     /// <exception cref="PcapDiffException">
     /// The file is missing, a directory, empty, not a capture, unreadable by libpcap, of a link type
     /// pcapdiff does not decode, or the filter does not compile. The message is one line naming the file.
+    /// Also when the system's libpcap cannot be loaded or is too old (a one-line message saying so).
     /// </exception>
     public static CaptureReadResult Read(string path, CaptureReaderOptions options, IPacketSink sink) =>
         Read(path, options, sink, TemporaryCapture.DefaultLimit, Path.GetTempPath());
@@ -127,6 +132,11 @@ public static class CaptureReader
     private static CaptureReadResult ReadCapture(
         string shownAs, string file, string format, CaptureReaderOptions options, IPacketSink sink, List<string> warnings)
     {
+        if (LibpcapProblem(Pcap.LibpcapVersion) is { } problem)
+        {
+            throw new PcapDiffException(problem);
+        }
+
         using var device = new CaptureFileReaderDevice(file);
         try
         {
@@ -274,6 +284,22 @@ public static class CaptureReader
 
         return program ?? throw new PcapDiffException(
             $"invalid filter \"{expression}\" for {shownAs}: {OneLine(device.LastError)}");
+    }
+
+    /// <summary>
+    /// What is wrong with the system's libpcap, or null when nothing is. SharpPcap reports a libpcap it
+    /// cannot load as version 0.0 and then fails to open any file with a bare PlatformNotSupportedException.
+    /// </summary>
+    internal static string? LibpcapProblem(Version version)
+    {
+        if (version >= MinimumLibpcap)
+        {
+            return null;
+        }
+
+        return version == new Version()
+            ? "libpcap cannot be loaded: install it (Debian and Ubuntu: apt-get install libpcap0.8)"
+            : $"libpcap {version} is too old: pcapdiff needs libpcap {MinimumLibpcap} or later";
     }
 
     private static bool IsLibpcapFailure(Exception ex) =>

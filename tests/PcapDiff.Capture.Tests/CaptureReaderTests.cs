@@ -301,6 +301,30 @@ public sealed class CaptureReaderTests : IDisposable
     }
 
     [Fact]
+    public void Should_SayHowToInstallLibpcap_When_SharpPcapCannotLoadIt()
+    {
+        // SharpPcap's version for a libpcap it cannot load.
+        string? problem = CaptureReader.LibpcapProblem(new Version());
+
+        Assert.Equal("libpcap cannot be loaded: install it (Debian and Ubuntu: apt-get install libpcap0.8)", problem);
+    }
+
+    [Fact]
+    public void Should_NameTheNeededVersion_When_LibpcapIsTooOld()
+    {
+        Assert.Equal(
+            "libpcap 1.4.0 is too old: pcapdiff needs libpcap 1.5.1 or later",
+            CaptureReader.LibpcapProblem(new Version(1, 4, 0)));
+    }
+
+    [Fact]
+    public void Should_FindNoProblem_When_LibpcapIsThisMachines()
+    {
+        Assert.True(SharpPcap.Pcap.LibpcapVersion >= new Version(1, 5, 1), SharpPcap.Pcap.Version);
+        Assert.Null(CaptureReader.LibpcapProblem(SharpPcap.Pcap.LibpcapVersion));
+    }
+
+    [Fact]
     public void Should_Throw_When_FileIsEmpty()
     {
         string path = Write("empty.pcap", []);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PcapDiff.TestSupport;
 
 namespace PcapDiff.Cli.Tests;
@@ -36,30 +35,6 @@ public sealed class ProcessTests
         Assert.Matches(@"^\d+\.\d+\.\d+", run.Output.Trim());
     }
 
-    private static CliRun Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pcapdiff.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("pcapdiff did not finish within 60 s");
-        }
-
-        return new CliRun(process.ExitCode, output.Result, error.Result);
-    }
+    private static CliRun Start(params string[] args) =>
+        ExternalProcess.Run("dotnet", args.Prepend(Path.Combine(AppContext.BaseDirectory, "pcapdiff.dll")), TimeSpan.FromSeconds(60));
 }
