@@ -240,6 +240,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
             // The capture started mid-connection: this segment defines where the stream begins.
             sender.HasSequence = true;
             sender.NextSequence = sequence;
+            sender.StreamSeenFrom = sequence;
         }
 
         if (!_appChecked)
@@ -321,14 +322,16 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
     }
 
     /// <summary>
-    /// Looks for an application protocol in the connection's first payload, when it is the first
-    /// byte of its side's stream (a capture that began mid-connection is left alone).
+    /// Looks for an application protocol in the connection's first payload when it starts its side's
+    /// stream: right after the SYN, or, in a capture that began mid-connection, where the capture
+    /// began; there only content that is clearly the protocol counts, never the port alone.
     /// </summary>
     private void DetectApplication(Direction direction, Side sender, uint sequence, ReadOnlySpan<byte> payload)
     {
         _appChecked = true;
-        if (sender.SynEvent is not null && sequence == sender.InitialSequence + 1
-            && AppDetector.Detect(direction, payload, serverPort) is { } decoder)
+        bool afterSyn = sender.SynEvent is not null && sequence == sender.InitialSequence + 1;
+        bool captureStart = sender.SynEvent is null && sender.StreamSeenFrom == sequence;
+        if ((afterSyn || captureStart) && AppDetector.Detect(direction, payload, afterSyn ? serverPort : (ushort)0) is { } decoder)
         {
             _app = new AppStream(decoder);
         }
@@ -342,9 +345,9 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
             return;
         }
 
-        if (newFrom < 0 || sender.SynEvent is null)
+        if (newFrom < 0 || (sender.SynEvent is null && sender.StreamSeenFrom is null))
         {
-            // Bytes are missing before this segment, or the side's stream start was never seen.
+            // Bytes are missing before this segment, or where the side's stream starts is unknown.
             _app.Stop(direction);
             return;
         }
@@ -418,6 +421,9 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         public uint FinSequence { get; set; }
 
         public EventDraft? SynEvent { get; set; }
+
+        /// <summary>Where the capture first saw this side's bytes, when it never saw its SYN.</summary>
+        public uint? StreamSeenFrom { get; set; }
 
         public EventDraft? DataEvent { get; set; }
 
