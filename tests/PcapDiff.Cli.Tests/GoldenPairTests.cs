@@ -69,6 +69,17 @@ public sealed class GoldenPairTests
     }
 
     [Fact]
+    public void Should_point_at_the_servers_rst_When_it_came_where_the_answer_was_due()
+    {
+        var report = Compare("good-nc-1.pcap", "server-rst-after-data.pcap");
+
+        var pair = report.FirstDivergence!;
+        var rst = Assert.Single(pair.Right!.Events, e => e.Kind == EventKind.Rst);
+        Assert.Contains("the server sent RST instead of 4 bytes of data", pair.Divergence!.Description, StringComparison.Ordinal);
+        Assert.Equal(rst.FirstFrame, pair.Divergence.RightFrame);
+    }
+
+    [Fact]
     public void Should_pair_the_ipv6_connection_with_the_ipv4_one_When_the_runs_use_different_families()
     {
         var report = Compare("good-nc-1.pcap", "good-nc-v6.pcap");

@@ -31,17 +31,18 @@ internal static class DivergenceExplainer
         var row = rows[at];
         var previous = at > 0 ? rows[at - 1].Right : null;
         string after = previous is null ? "from the start," : $"after {EventPhrases.Possessive(previous)}";
+        var instead = row.Op == AlignmentOp.LeftOnly ? Instead(rows, at) : null;
         string sentence = row.Op switch
         {
             AlignmentOp.Changed => $"{after} the {EventPhrases.Actor(row.Right!.Direction)} sent {EventPhrases.What(row.Right)} instead of {EventPhrases.What(row.Left!)}",
             AlignmentOp.RightOnly => RightOnly(rows, at, after, leftLabel, rightLabel),
-            _ => LeftOnly(rows, at, after, rightLabel),
+            _ => LeftOnly(rows, at, after, rightLabel, instead),
         };
 
-        // Where a side has no event in this row, point at its next event (what it did instead),
-        // else at its last one (where it stopped).
+        // Where a side has no event in this row, point at what it did instead (its next event, or
+        // the one the sentence names), else at its last one (where it stopped).
         long? leftFrame = row.Left?.FirstFrame ?? Next(rows, at, r => r.Left) ?? Previous(rows, at, r => r.Left);
-        long? rightFrame = row.Right?.FirstFrame ?? Next(rows, at, r => r.Right) ?? Previous(rows, at, r => r.Right);
+        long? rightFrame = row.Right?.FirstFrame ?? instead?.FirstFrame ?? Next(rows, at, r => r.Right) ?? Previous(rows, at, r => r.Right);
         return new Divergence(at, Capitalize(sentence) + Facts(left, right), leftFrame, rightFrame);
     }
 
@@ -61,13 +62,18 @@ internal static class DivergenceExplainer
             : $"{after} the {rightLabel} run has {EventPhrases.What(extra)} from the {actor} that the {leftLabel} run does not";
     }
 
-    private static string LeftOnly(IReadOnlyList<AlignedRow> rows, int at, string after, string rightLabel)
+    /// <summary>What the side of a missing event did next instead, passing over bare ACKs (a RST where an answer was due).</summary>
+    private static FlowEvent? Instead(IReadOnlyList<AlignedRow> rows, int at)
+    {
+        var missing = rows[at].Left!;
+        return rows.Skip(at).Select(r => r.Right).FirstOrDefault(e => e is not null && e.Direction == missing.Direction && e.Kind != EventKind.Ack);
+    }
+
+    private static string LeftOnly(IReadOnlyList<AlignedRow> rows, int at, string after, string rightLabel, FlowEvent? instead)
     {
         var missing = rows[at].Left!;
         bool rightEnds = rows.Skip(at).All(r => r.Right is null);
         string actor = EventPhrases.Actor(missing.Direction);
-        // What the same side did next instead, passing over bare ACKs (e.g. a RST where an answer was due).
-        var instead = rows.Skip(at).Select(r => r.Right).FirstOrDefault(e => e is not null && e.Direction == missing.Direction && e.Kind != EventKind.Ack);
         if (rightEnds)
         {
             return $"{after} the {rightLabel} run stops: the {actor} never sent {EventPhrases.What(missing)}";
