@@ -161,6 +161,9 @@ start_tcpdump() {
     # -Z root: do not drop to the tcpdump user (the output dir is root-only).
     # --immediate-mode: hand each packet to tcpdump at once; otherwise packets
     # still in libpcap's TPACKET_V3 ring block are lost when it is stopped.
+    # Empty the log first: a log left by an earlier capture of the same name would otherwise
+    # satisfy wait_for before tcpdump has truncated it.
+    : >"$file.log"
     ip netns exec "$DEV_NS" tcpdump -Z root --immediate-mode -U -s 0 -w "$file" "$@" 2>"$file.log" &
     pid=$!
     BG_PIDS+=("$pid")
@@ -170,6 +173,7 @@ start_tcpdump() {
 # start_dumpcap FILE IFACE: dumpcap (pcapng) in the device namespace.
 start_dumpcap() {
     local file=$1 iface=$2 pid
+    : >"$file.log"
     ip netns exec "$DEV_NS" dumpcap -i "$iface" -s 0 -w "$file" 2>"$file.log" &
     pid=$!
     BG_PIDS+=("$pid")
