@@ -278,32 +278,26 @@ internal sealed class TcpFlowBuilder
     }
 
     private void Data(long time, bool fromClient, byte flags, uint sequence, uint acknowledgment, ushort window, int message, long offset, int size) =>
-        _flow.Add(new SimPacket
+        _flow.Add(Segment(time, fromClient, flags, sequence, acknowledgment, window, Tcp.TimestampOptions) with
         {
-            Time = time,
-            Kind = PacketKind.Tcp,
-            FromClient = fromClient,
-            Flags = flags,
-            Sequence = sequence,
-            Acknowledgment = acknowledgment,
-            Window = window,
-            Options = Tcp.TimestampOptions,
             Message = message,
             Offset = (int)offset,
             Length = size,
         });
 
     private void Emit(long time, bool fromClient, byte flags, uint sequence, uint acknowledgment, ushort window, byte options) =>
-        _flow.Add(new SimPacket
-        {
-            Time = time,
-            Kind = PacketKind.Tcp,
-            FromClient = fromClient,
-            Flags = flags,
-            Sequence = sequence,
-            Acknowledgment = acknowledgment,
-            Window = window,
-            Options = options,
-            Message = -1,
-        });
+        _flow.Add(Segment(time, fromClient, flags, sequence, acknowledgment, window, options));
+
+    private static SimPacket Segment(long time, bool fromClient, byte flags, uint sequence, uint acknowledgment, ushort window, byte options) => new()
+    {
+        Time = time,
+        Kind = PacketKind.Tcp,
+        FromClient = fromClient,
+        Flags = flags,
+        Sequence = sequence,
+        Acknowledgment = acknowledgment,
+        Window = window,
+        Options = options,
+        Message = -1,
+    };
 }

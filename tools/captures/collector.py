@@ -56,17 +56,24 @@ def has_control(line):
     return any((b < 0x20 and b not in b"\t\r\n") or b == 0x7F for b in line)
 
 
+def read_line(conn):
+    """The first line the client sends (without its newline), or None if it closes first."""
+    data = b""
+    while b"\n" not in data:
+        chunk = conn.recv(4096)
+        if not chunk:
+            return None
+        data += chunk
+    return data.split(b"\n", 1)[0]
+
+
 def handle(conn, reject_control):
     with conn:
         conn.settimeout(5)
-        data = b""
         try:
-            while b"\n" not in data:
-                chunk = conn.recv(4096)
-                if not chunk:
-                    return
-                data += chunk
-            line = data.split(b"\n", 1)[0]
+            line = read_line(conn)
+            if line is None:
+                return
             conn.sendall(REJECT_REPLY if reject_control and has_control(line) else b"201\n")
             time.sleep(CLOSE_DELAY)
         except OSError:
@@ -76,13 +83,9 @@ def handle(conn, reject_control):
 def handle_reset(conn):
     with conn:
         conn.settimeout(5)
-        data = b""
         try:
-            while b"\n" not in data:
-                chunk = conn.recv(4096)
-                if not chunk:
-                    return
-                data += chunk
+            if read_line(conn) is None:
+                return
             # Linger on with a zero timeout: close() aborts with a RST.
             conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         except OSError:

@@ -16,12 +16,7 @@ internal sealed class AppStream(AppDecoder decoder)
     public bool PayloadIsOpaque => decoder.PayloadIsOpaque;
 
     /// <summary>The event kind of this protocol's messages.</summary>
-    public EventKind Kind { get; } = decoder.Protocol switch
-    {
-        "TLS" => EventKind.Tls,
-        "HTTP" => EventKind.Http,
-        _ => EventKind.Mqtt,
-    };
+    public EventKind Kind => decoder.Kind;
 
     /// <summary>
     /// Feeds the side's next <paramref name="length"/> new bytes on the wire, of which

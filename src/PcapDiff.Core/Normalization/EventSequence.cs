@@ -12,12 +12,15 @@ internal sealed class EventSequence(int maxEvents)
 
     public bool Capped { get; private set; }
 
+    /// <summary>True when the cap is reached (application messages count too).</summary>
+    private bool Full => _events.Count + _messages >= maxEvents;
+
     public EventDraft? Last => _events.Count == 0 ? null : _events[^1];
 
     /// <summary>Starts a new event; null (and the flow marked capped) when the cap is reached.</summary>
     public EventDraft? Add(EventKind kind, Direction direction, in PacketRecord packet)
     {
-        if (_events.Count + _messages >= maxEvents)
+        if (Full)
         {
             Capped = true;
             return null;
@@ -31,7 +34,7 @@ internal sealed class EventSequence(int maxEvents)
     /// <summary>Inserts an event at an earlier position (a pure ACK whose meaning became clear later).</summary>
     public void Insert(int index, EventDraft draft)
     {
-        if (_events.Count + _messages >= maxEvents)
+        if (Full)
         {
             Capped = true;
             return;
@@ -75,7 +78,7 @@ internal sealed class EventSequence(int maxEvents)
     /// <summary>Adds an application message found in the bytes of <paramref name="data"/>, to come just before it.</summary>
     public void AddMessage(EventDraft data, EventKind kind, in PacketRecord packet, string detail)
     {
-        if (_events.Count + _messages >= maxEvents)
+        if (Full)
         {
             Capped = true;
             return;

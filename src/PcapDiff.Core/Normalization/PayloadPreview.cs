@@ -42,7 +42,7 @@ public static class PayloadPreview
     /// <summary>How many payload bytes a preview written by <see cref="Format"/> shows (each escape is one byte).</summary>
     public static int ShownBytes(string preview)
     {
-        string body = preview.TrimEnd('…');
+        var body = preview.AsSpan().TrimEnd('…');
         body = body.Length >= 2 && body[0] == '"' && body[^1] == '"' ? body[1..^1] : body;
         int bytes = 0;
         for (int i = 0; i < body.Length; i++, bytes++)

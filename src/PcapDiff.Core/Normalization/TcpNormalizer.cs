@@ -96,13 +96,8 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         InsertAck(earlier);
 
         // Bytes that never arrived: Zeek's content gaps.
-        for (int side = 0; side < 2; side++)
-        {
-            foreach (var _ in _sides[side].Holes)
-            {
-                Zeek.ContentGap((Direction)side);
-            }
-        }
+        Zeek.ContentGaps(Direction.ClientToServer, _sides[0].Holes.Count);
+        Zeek.ContentGaps(Direction.ServerToClient, _sides[1].Holes.Count);
 
         var anomalies = new FlowAnomalies
         {
@@ -345,7 +340,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
             return;
         }
 
-        if (newFrom < 0 || (sender.SynEvent is null && sender.StreamSeenFrom is null))
+        if (newFrom < 0 || !sender.StreamStartKnown)
         {
             // Bytes are missing before this segment, or where the side's stream starts is unknown.
             _app.Stop(direction);
@@ -424,6 +419,9 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
 
         /// <summary>Where the capture first saw this side's bytes, when it never saw its SYN.</summary>
         public uint? StreamSeenFrom { get; set; }
+
+        /// <summary>Whether stream offsets of this side count from a known start (its SYN, or where the capture began).</summary>
+        public bool StreamStartKnown => SynEvent is not null || StreamSeenFrom is not null;
 
         public EventDraft? DataEvent { get; set; }
 

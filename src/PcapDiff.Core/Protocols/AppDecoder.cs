@@ -12,6 +12,9 @@ internal abstract class AppDecoder
     /// <summary>Protocol name as shown to users: "TLS", "HTTP", "MQTT".</summary>
     public abstract string Protocol { get; }
 
+    /// <summary>The kind of the events this protocol's messages become.</summary>
+    public abstract EventKind Kind { get; }
+
     /// <summary>
     /// True when the payload bytes differ from run to run even for the same behaviour (TLS: randoms,
     /// keys, ciphertext), so data events show sizes and no preview.

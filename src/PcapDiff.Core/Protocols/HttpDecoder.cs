@@ -21,6 +21,9 @@ internal sealed class HttpDecoder : AppDecoder
 
     public override string Protocol => "HTTP";
 
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.Http;
+
     public override void Feed(Direction direction, long offset, ReadOnlySpan<byte> bytes, List<AppMessage> found)
     {
         int index = SideOf(direction);

@@ -19,6 +19,9 @@ internal sealed class MqttDecoder : AppDecoder
 
     public override string Protocol => "MQTT";
 
+    /// <inheritdoc />
+    public override EventKind Kind => EventKind.Mqtt;
+
     public override void Feed(Direction direction, long offset, ReadOnlySpan<byte> bytes, List<AppMessage> found)
     {
         var side = _sides[SideOf(direction)];

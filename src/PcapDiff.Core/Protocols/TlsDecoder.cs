@@ -38,6 +38,9 @@ internal sealed class TlsDecoder : AppDecoder
     public override string Protocol => "TLS";
 
     /// <inheritdoc />
+    public override EventKind Kind => EventKind.Tls;
+
+    /// <inheritdoc />
     public override bool PayloadIsOpaque => true;
 
     public override void Feed(Direction direction, long offset, ReadOnlySpan<byte> bytes, List<AppMessage> found)

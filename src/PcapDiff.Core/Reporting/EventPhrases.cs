@@ -31,6 +31,13 @@ internal static class EventPhrases
 
     public static string Bytes(long bytes) => bytes == 1 ? "1 byte" : $"{bytes} bytes";
 
+    /// <summary>What follows the arrow and the keyword in the event's text: <c>alert fatal unknown_ca</c> of <c>S→C TLS alert fatal unknown_ca</c>.</summary>
+    public static string DetailOf(FlowEvent e)
+    {
+        string head = $"{Normalization.EventText.Arrow(e.Direction)} {Normalization.EventText.Keyword(e.Kind)} ";
+        return e.Text.StartsWith(head, StringComparison.Ordinal) ? e.Text[head.Length..] : string.Empty;
+    }
+
     private static string Keyword(FlowEvent e)
     {
         int space = e.Text.IndexOf(' ', StringComparison.Ordinal);

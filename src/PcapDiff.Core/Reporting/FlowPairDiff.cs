@@ -26,6 +26,12 @@ public sealed record FlowPairDiff
     /// <summary>Things worth knowing that are not divergences (retransmissions recognised, caps hit, …).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>
+    /// Whether reports show the pair in detail: it differs, or a hint names something in it (loss and
+    /// stalled readers change timing, not events, so an equal pair can have one).
+    /// </summary>
+    public bool NeedsAttention => Status != PairStatus.Equal || Hints.Count > 0;
+
     /// <summary>Either flow, the left one first: the one to take the protocol and service from.</summary>
     public Flow Any => Left ?? Right!;
 }

@@ -112,11 +112,14 @@ internal sealed class ZeekConnection(Transport protocol)
         Scaled(direction, ref side.Retransmissions, ref side.RetransmissionMark, 'T');
     }
 
-    /// <summary>Bytes a side sent that the capture never showed (a content gap).</summary>
-    public void ContentGap(Direction direction)
+    /// <summary>Stretches of bytes a side sent that the capture never showed (content gaps).</summary>
+    public void ContentGaps(Direction direction, int gaps)
     {
         ref var side = ref _sides[(int)direction];
-        Scaled(direction, ref side.Gaps, ref side.GapMark, 'G');
+        for (int i = 0; i < gaps; i++)
+        {
+            Scaled(direction, ref side.Gaps, ref side.GapMark, 'G');
+        }
     }
 
     /// <summary>A UDP datagram.</summary>

@@ -100,8 +100,8 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false) :
         html.Append("</tbody></table></div>\n</section>\n");
     }
 
-    /// <summary>Whether a pair gets its own section: it differs, it has a hint, or equal flows are shown.</summary>
-    private bool Detailed(FlowPairDiff pair) => pair.Status != PairStatus.Equal || pair.Hints.Count > 0 || showEqualFlows;
+    /// <summary>Whether a pair gets its own section: it needs attention, or equal flows are shown.</summary>
+    private bool Detailed(FlowPairDiff pair) => pair.NeedsAttention || showEqualFlows;
 
     private static (string Text, string Css) Badge(DiffReport report, PairStatus status) => status switch
     {

@@ -36,8 +36,8 @@ public sealed class ReportJson : IReportRenderer
     {
         var leftFlows = report.Pairs.Where(p => p.Left is not null).Select(p => p.Left!).OrderBy(f => f.Index).ToList();
         var rightFlows = report.Pairs.Where(p => p.Right is not null).Select(p => p.Right!).OrderBy(f => f.Index).ToList();
-        var leftPosition = Positions(leftFlows);
-        var rightPosition = Positions(rightFlows);
+        var leftPosition = ReferenceIndex.Of(leftFlows);
+        var rightPosition = ReferenceIndex.Of(rightFlows);
         var first = report.FirstDivergence;
 
         var buffer = new ArrayBufferWriter<byte>(FlushBytes * 2);
@@ -87,17 +87,6 @@ public sealed class ReportJson : IReportRenderer
         output.WriteLine();
     }
 
-    private static Dictionary<Flow, int> Positions(List<Flow> flows)
-    {
-        var positions = new Dictionary<Flow, int>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < flows.Count; i++)
-        {
-            positions[flows[i]] = i;
-        }
-
-        return positions;
-    }
-
     private static SideDto Side(CaptureSide side) => new(
         side.Label,
         side.Name,
@@ -137,17 +126,8 @@ public sealed class ReportJson : IReportRenderer
 
     private static PairDto Pair(FlowPairDiff pair, Dictionary<Flow, int> left, Dictionary<Flow, int> right)
     {
-        var leftIndex = new Dictionary<FlowEvent, int>(ReferenceEqualityComparer.Instance);
-        var rightIndex = new Dictionary<FlowEvent, int>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < (pair.Left?.Events.Count ?? 0); i++)
-        {
-            leftIndex[pair.Left!.Events[i]] = i;
-        }
-
-        for (int i = 0; i < (pair.Right?.Events.Count ?? 0); i++)
-        {
-            rightIndex[pair.Right!.Events[i]] = i;
-        }
+        var leftIndex = ReferenceIndex.Of(pair.Left?.Events ?? []);
+        var rightIndex = ReferenceIndex.Of(pair.Right?.Events ?? []);
 
         return new PairDto(
             pair.Status switch

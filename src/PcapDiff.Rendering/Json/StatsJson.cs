@@ -28,8 +28,8 @@ public static class StatsJson
     /// <summary>Writes two captures' statistics and their paired conversations.</summary>
     public static void Write(StatsComparison comparison, TextWriter output)
     {
-        var left = Positions(comparison.Left);
-        var right = Positions(comparison.Right);
+        var left = ReferenceIndex.Of(comparison.Left.Conversations.Select(c => c.Flow));
+        var right = ReferenceIndex.Of(comparison.Right.Conversations.Select(c => c.Flow));
         var pairs = comparison.Pairs.Select(p => new PairDto(
             FlowTitles.Service((p.Left ?? p.Right)!.Flow),
             p.Left is null ? null : left[p.Left.Flow],
@@ -37,17 +37,6 @@ public static class StatsJson
             p.PacketsDelta,
             p.BytesDelta)).ToList();
         output.WriteLine(JsonSerializer.Serialize(new StatsDocument(SchemaVersion, [Capture(comparison.Left), Capture(comparison.Right)], pairs), Options));
-    }
-
-    private static Dictionary<Flow, int> Positions(CaptureStats stats)
-    {
-        var positions = new Dictionary<Flow, int>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < stats.Conversations.Count; i++)
-        {
-            positions[stats.Conversations[i].Flow] = i;
-        }
-
-        return positions;
     }
 
     private static CaptureDto Capture(CaptureStats stats) => new(

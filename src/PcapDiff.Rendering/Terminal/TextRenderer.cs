@@ -55,7 +55,7 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
     }
 
     /// <summary>Whether a pair gets its side-by-side: it differs, it has a hint (loss, say, in equal events), or --all.</summary>
-    private bool Detailed(FlowPairDiff pair) => pair.Status != PairStatus.Equal || pair.Hints.Count > 0 || options.ShowEqualFlows;
+    private bool Detailed(FlowPairDiff pair) => pair.NeedsAttention || options.ShowEqualFlows;
 
     private static void Line(IAnsiConsole console, string text, Style? style = null)
     {
@@ -175,7 +175,7 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
             console.Write(new Padder(Plain(hint.Explanation), new Padding(8, 0, 0, 0)));
             if (hint.Evidence.Count > 0)
             {
-                console.Write(new Padder(Plain($"Evidence ({(pair.Right is null ? report.Left.Label : report.Right.Label)}): {string.Join("; ", hint.Evidence)}", Dim), new Padding(8, 0, 0, 0)));
+                console.Write(new Padder(Plain($"Evidence ({report.Right.Label}): {string.Join("; ", hint.Evidence)}", Dim), new Padding(8, 0, 0, 0)));
             }
         }
 

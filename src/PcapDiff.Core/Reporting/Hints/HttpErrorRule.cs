@@ -14,14 +14,14 @@ public sealed class HttpErrorRule : IHintRule
     {
         foreach (var response in flow.Events.Where(e => e.Kind == EventKind.Http && e.Direction == Direction.ServerToClient))
         {
-            string status = response.Text[(response.Text.IndexOf(" HTTP ", StringComparison.Ordinal) + 6)..];
+            string status = EventPhrases.DetailOf(response);
             if (status.Length < 3 || !int.TryParse(status.AsSpan(0, 3), NumberStyles.None, CultureInfo.InvariantCulture, out int code) || code < 400)
             {
                 continue;
             }
 
             var request = flow.Events.LastOrDefault(e => e.Kind == EventKind.Http && e.Direction == Direction.ClientToServer && e.FirstFrame <= response.FirstFrame);
-            string what = request is null ? "the request" : request.Text[(request.Text.IndexOf(" HTTP ", StringComparison.Ordinal) + 6)..];
+            string what = request is null ? "the request" : EventPhrases.DetailOf(request);
             string cause = code switch
             {
                 400 => "the server could not parse the request (a malformed header or body, or the wrong Host)",

@@ -17,7 +17,7 @@ public sealed class IcmpUnreachableRule : IHintRule
             return null;
         }
 
-        string name = error.Text[(error.Text.IndexOf("ICMP ", StringComparison.Ordinal) + 5)..];
+        string name = EventPhrases.DetailOf(error);
         string cause = name switch
         {
             "port-unreachable" => $"nothing listens on {flow.Protocol.ToString().ToUpperInvariant()} port {flow.Server.Port} of {flow.ServerLabel}",

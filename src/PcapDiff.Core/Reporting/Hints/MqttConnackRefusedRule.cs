@@ -11,13 +11,14 @@ public sealed class MqttConnackRefusedRule : IHintRule
     /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
-        var connack = flow.Events.FirstOrDefault(e => e.Kind == EventKind.Mqtt && e.Text.Contains(" MQTT CONNACK refused", StringComparison.Ordinal));
+        const string Refused = "CONNACK refused";
+        var connack = flow.Events.FirstOrDefault(e => e.Kind == EventKind.Mqtt && EventPhrases.DetailOf(e).StartsWith(Refused, StringComparison.Ordinal));
         if (connack is null)
         {
             return null;
         }
 
-        string reason = connack.Text[(connack.Text.IndexOf(" refused", StringComparison.Ordinal) + 8)..].TrimStart(':', ' ');
+        string reason = EventPhrases.DetailOf(connack)[Refused.Length..].TrimStart(':', ' ');
         string cause = reason switch
         {
             _ when reason.Contains("user name or password", StringComparison.Ordinal) || reason.Contains("not authorized", StringComparison.Ordinal)
@@ -35,6 +36,6 @@ public sealed class MqttConnackRefusedRule : IHintRule
             "mqtt-connack-refused",
             $"The MQTT broker refused the connection: {reason}",
             $"The TCP connection was fine, but {cause}. Compare the CONNECT of both runs (client id, user) and the broker's log.",
-            flow.Events.Where(e => e.Kind == EventKind.Mqtt && e.Text.Contains(" MQTT CONNECT ", StringComparison.Ordinal)).Take(1).Append(connack));
+            flow.Events.Where(e => e.Kind == EventKind.Mqtt && EventPhrases.DetailOf(e).StartsWith("CONNECT ", StringComparison.Ordinal)).Take(1).Append(connack));
     }
 }

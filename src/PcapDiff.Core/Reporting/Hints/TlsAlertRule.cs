@@ -11,13 +11,14 @@ public sealed class TlsAlertRule : IHintRule
     /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
-        var alert = flow.Events.FirstOrDefault(e => e.Kind == EventKind.Tls && e.Text.Contains(" TLS alert fatal ", StringComparison.Ordinal));
+        const string Fatal = "alert fatal ";
+        var alert = flow.Events.FirstOrDefault(e => e.Kind == EventKind.Tls && EventPhrases.DetailOf(e).StartsWith(Fatal, StringComparison.Ordinal));
         if (alert is null)
         {
             return null;
         }
 
-        string name = alert.Text[(alert.Text.IndexOf(" fatal ", StringComparison.Ordinal) + 7)..];
+        string name = EventPhrases.DetailOf(alert)[Fatal.Length..];
         string sender = EventPhrases.Actor(alert.Direction);
         string peer = alert.Direction == Direction.ClientToServer ? "server" : "client";
         string cause = name switch
