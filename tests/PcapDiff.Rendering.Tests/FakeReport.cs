@@ -66,13 +66,13 @@ internal static class FakeReport
     {
         var events = new List<FlowEvent>();
         long frame = 1;
-        void Add(EventKind kind, Direction direction, string? detail, long bytes = 0)
+        void Add(EventKind kind, Direction direction, EventDetail? detail, long bytes = 0)
         {
             events.Add(new FlowEvent
             {
                 Kind = kind,
                 Direction = direction,
-                Text = EventText.Format(direction, kind, detail),
+                Detail = detail,
                 Bytes = bytes,
                 Packets = 1,
                 FirstFrame = frame,
@@ -84,8 +84,8 @@ internal static class FakeReport
 
         if (dnsName is not null)
         {
-            Add(EventKind.DnsQuery, Direction.ClientToServer, $"A {PayloadPreview.EscapeText(dnsName)}");
-            Add(EventKind.DnsResponse, Direction.ServerToClient, $"NOERROR A {PayloadPreview.EscapeText(dnsName)} (answers: A)");
+            Add(EventKind.DnsQuery, Direction.ClientToServer, new DnsDetail(1, 1, dnsName, null, []));
+            Add(EventKind.DnsResponse, Direction.ServerToClient, new DnsDetail(1, 1, dnsName, 0, [1]));
         }
         else
         {
@@ -98,7 +98,8 @@ internal static class FakeReport
             }
 
             Add(EventKind.Ack, Direction.ClientToServer, null);
-            Add(EventKind.Data, Direction.ServerToClient, $"{bytes.Length}B {PayloadPreview.Format(good ? bytes : [.. bytes.Reverse()], bytes.Length)}", bytes.Length);
+            byte[] shown = good ? bytes : [.. bytes.Reverse()];
+            Add(EventKind.Data, Direction.ServerToClient, new PayloadDetail(shown[..Math.Min(shown.Length, PayloadPreview.MaxBytes)], Hidden: false), bytes.Length);
         }
 
         return new Flow

@@ -107,6 +107,9 @@ public static class FlowsParser
         return new CaptureFlows(flows, 0, 0, 0, false);
     }
 
+    /// <summary>One event line (<c>C→S DATA 5B "hoge\n"</c>) as the event it stands for, numbered <paramref name="number"/>.</summary>
+    internal static FlowEvent ParseEventLine(string line, int number = 1) => ParseEvent(line.Trim(), number, "event");
+
     private static PcapDiffException Error(string name, int line, string message) => new($"{name}:{line}: {message}");
 
     private static FlowDraft ParseFlowLine(string line, int number, string name)
@@ -210,7 +213,7 @@ public static class FlowsParser
                 {
                     Kind = kind,
                     Direction = direction,
-                    Text = EventText.Format(direction, kind, detail),
+                    Detail = detail.Length == 0 ? null : new ParsedDetail(detail, EventPattern.IsPattern(EventText.Format(direction, kind, detail))),
                     Bytes = Bytes(kind, detail),
                     Packets = 1,
                     FirstFrame = number,

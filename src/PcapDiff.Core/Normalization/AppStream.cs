@@ -21,7 +21,7 @@ internal sealed class AppStream(AppDecoder decoder)
     /// <summary>
     /// Feeds the side's next <paramref name="length"/> new bytes on the wire, of which
     /// <paramref name="captured"/> were captured; returns the messages found, a list the next call
-    /// reuses (<see cref="Detail"/> gives a message's text after the protocol name).
+    /// reuses.
     /// </summary>
     public IReadOnlyList<AppMessage> Feed(Direction direction, ReadOnlySpan<byte> captured, int length)
     {
@@ -45,14 +45,6 @@ internal sealed class AppStream(AppDecoder decoder)
 
         return _found;
     }
-
-    /// <summary>A message's text after the protocol name: <c>ClientHello sni=…</c>.</summary>
-    public string Detail(AppMessage message) => Detail(message.Text);
-
-    private string Detail(string text) =>
-        text.StartsWith(decoder.Protocol, StringComparison.Ordinal) && text.Length > decoder.Protocol.Length && text[decoder.Protocol.Length] == ' '
-            ? text[(decoder.Protocol.Length + 1)..]
-            : text;
 
     /// <summary>The side's bytes are missing from here on.</summary>
     public void Stop(Direction direction)

@@ -22,9 +22,17 @@ internal sealed class EventDraft
 
     public Direction Direction { get; }
 
-    public string? Detail { get; set; }
+    /// <summary>The decoded content (DNS, ICMP error, protocol message); payload previews are kept apart until the event is made.</summary>
+    public EventDetail? Detail { get; set; }
 
-    public string? Note { get; set; }
+    /// <summary>For a pure ACK: why it is an event.</summary>
+    public AckMeaning? Acknowledges { get; set; }
+
+    /// <summary>A TCP number the peer did not expect.</summary>
+    public SequenceMismatch? Mismatch { get; set; }
+
+    /// <summary>The frame, and its time, in which the peer first acknowledged all of the event.</summary>
+    public (long Frame, DateTime Time)? Acknowledged { get; set; }
 
     public long Bytes { get; set; }
 
@@ -104,41 +112,23 @@ internal sealed class EventDraft
         return length;
     }
 
-    /// <summary>The canonical text, built in one go: DATA and DGRAM carry their size and preview.</summary>
-    private string Text()
-    {
-        if (Kind is not (EventKind.Data or EventKind.Datagram))
-        {
-            return EventText.Format(Direction, Kind, Detail);
-        }
-
-        var text = EventText.Start(Direction, Kind);
-        if (Kind == EventKind.Datagram && Packets > 1)
-        {
-            text.Append('×').Append(Packets).Append(' ');
-        }
-
-        text.Append(Bytes).Append('B');
-        if (!HidePreview)
-        {
-            text.Append(' ');
-            PayloadPreview.Append(text, _preview.AsSpan(0, PreviewLength()), Bytes);
-        }
-
-        return EventText.Finish(text);
-    }
-
     public FlowEvent ToEvent() => new()
     {
         Kind = Kind,
         Direction = Direction,
-        Text = Text(),
+        Detail = Kind is EventKind.Data or EventKind.Datagram
+            ? new PayloadDetail(_preview is null ? [] : _preview.AsSpan(0, PreviewLength()).ToArray(), HidePreview)
+            : Detail,
+        Mismatch = Mismatch,
+        Acknowledges = Acknowledges,
         Bytes = Bytes,
         Packets = Packets,
         Repeats = Repeats,
         FirstFrame = FirstFrame,
         LastFrame = LastFrame,
         Timestamp = Timestamp,
-        Note = Note,
+        AcknowledgedFrame = Acknowledged?.Frame,
+        AcknowledgedAt = Acknowledged?.Time,
+        CarriedMessages = Messages?.Count ?? 0,
     };
 }

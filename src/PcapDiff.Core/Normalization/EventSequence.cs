@@ -63,7 +63,7 @@ internal sealed class EventSequence(int maxEvents)
             {
                 var run = _events.GetRange(start, end - start)
                     .OrderBy(e => e.Kind)
-                    .ThenBy(e => e.Detail, StringComparer.Ordinal)
+                    .ThenBy(e => e.ToEvent().Text, StringComparer.Ordinal)
                     .ToList();
                 for (int i = 0; i < run.Count; i++)
                 {
@@ -76,7 +76,7 @@ internal sealed class EventSequence(int maxEvents)
     }
 
     /// <summary>Adds an application message found in the bytes of <paramref name="data"/>, to come just before it.</summary>
-    public void AddMessage(EventDraft data, EventKind kind, in PacketRecord packet, string detail)
+    public void AddMessage(EventDraft data, EventKind kind, in PacketRecord packet, EventDetail detail)
     {
         if (Full)
         {

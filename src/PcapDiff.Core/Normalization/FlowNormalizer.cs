@@ -30,8 +30,7 @@ internal abstract class FlowNormalizer(NormalizationOptions options, Transport p
         var draft = Events.Add(EventKind.IcmpError, direction, packet);
         if (draft is not null)
         {
-            draft.Detail = IcmpNames.ErrorName(packet.Protocol, packet.IcmpType, packet.IcmpCode);
-            draft.Note = $"sent by {packet.Source.Address}";
+            draft.Detail = new IcmpErrorDetail(IcmpNames.ErrorName(packet.Protocol, packet.IcmpType, packet.IcmpCode), packet.Source.Address);
         }
     }
 

@@ -125,7 +125,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
     {
         if (pending is { } ack)
         {
-            Events.Insert(ack.Index, new EventDraft(EventKind.Ack, ack.Direction, ack.Packet) { Note = ack.OfFin ? "acknowledges the FIN" : "acknowledges data" });
+            Events.Insert(ack.Index, new EventDraft(EventKind.Ack, ack.Direction, ack.Packet) { Acknowledges = ack.OfFin ? AckMeaning.Fin : AckMeaning.Data });
         }
     }
 
@@ -199,7 +199,11 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         {
             // The third packet of the handshake; it may carry data, which follows as its own event.
             _handshakeAckFrom = null;
-            Events.Add(EventKind.Ack, direction, packet);
+            if (Events.Add(EventKind.Ack, direction, packet) is { } handshake)
+            {
+                handshake.Acknowledges = AckMeaning.Handshake;
+            }
+
             return pure;
         }
 
@@ -353,7 +357,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         {
             foreach (var message in messages)
             {
-                Events.AddMessage(data, _app.Kind, packet, _app.Detail(message));
+                Events.AddMessage(data, _app.Kind, packet, message.Detail);
             }
         }
     }

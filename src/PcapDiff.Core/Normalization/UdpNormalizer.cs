@@ -69,10 +69,7 @@ internal sealed class UdpNormalizer(NormalizationOptions options, HostNameRegist
         }
 
         draft.Bytes = packet.PayloadLength;
-        string question = $"{DnsMessage.TypeName(dns.QueryType)} {PayloadPreview.EscapeText(dns.QueryName ?? ".")}";
-        draft.Detail = dns.IsResponse
-            ? $"{DnsMessage.ResponseCodeName(dns.ResponseCode)} {question} {Answers(dns.AnswerTypes)}"
-            : question;
+        draft.Detail = new DnsDetail(dns.Id, dns.QueryType, dns.QueryName ?? ".", dns.IsResponse ? dns.ResponseCode : null, dns.AnswerTypes);
 
         if (dns.IsResponse && dns.QueryName is { } asked)
         {
@@ -81,24 +78,5 @@ internal sealed class UdpNormalizer(NormalizationOptions options, HostNameRegist
                 names.Add(IpAddress.FromBytes(address), asked);
             }
         }
-    }
-
-    private static string Answers(IReadOnlyList<ushort> types)
-    {
-        if (types.Count == 0)
-        {
-            return "(no answers)";
-        }
-
-        // Keep the order of first appearance; counts matter, the addresses themselves do not.
-        var parts = new List<string>();
-        foreach (var group in types.GroupBy(t => t))
-        {
-            int count = group.Count();
-            string name = DnsMessage.TypeName(group.Key);
-            parts.Add(count == 1 ? name : $"{name}×{count}");
-        }
-
-        return $"(answers: {string.Join(' ', parts)})";
     }
 }

@@ -78,7 +78,7 @@ internal static class AppDetector
         line = line.EndsWith((byte)'\r') ? line[..^1] : line;
         if (line.StartsWith("HTTP/"u8) || "HTTP/"u8.StartsWith(line))
         {
-            if (HttpHead.TryStatusLine(line, out _, out _))
+            if (HttpHead.TryStatusLine(line, out _))
             {
                 return Fit.Yes;
             }
@@ -102,7 +102,7 @@ internal static class AppDetector
 
             if (line[length] == ' ' && IsAsciiPrefix(line[..length], method))
             {
-                return HttpHead.TryRequestLine(line, out _, out _) ? Fit.Yes : end < 0 ? Fit.Maybe : Fit.No;
+                return HttpHead.TryRequestLine(line, out _) ? Fit.Yes : end < 0 ? Fit.Maybe : Fit.No;
             }
         }
 

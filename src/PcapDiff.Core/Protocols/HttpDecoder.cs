@@ -101,15 +101,15 @@ internal sealed class HttpDecoder : AppDecoder
 
     private bool StartRequest(Side side, ReadOnlySpan<byte> line, List<AppMessage> found)
     {
-        if (!HttpHead.TryRequestLine(line, out string method, out string text))
+        if (!HttpHead.TryRequestLine(line, out var request))
         {
             return false;
         }
 
-        found.Add(new AppMessage(side.MessageOffset, text));
+        found.Add(new AppMessage(side.MessageOffset, request));
         if (_pending.Count < MaxPending)
         {
-            _pending.Enqueue(method);
+            _pending.Enqueue(request.Method);
         }
 
         return true;
@@ -117,12 +117,13 @@ internal sealed class HttpDecoder : AppDecoder
 
     private bool StartResponse(Side side, ReadOnlySpan<byte> line, List<AppMessage> found)
     {
-        if (!HttpHead.TryStatusLine(line, out int status, out string text))
+        if (!HttpHead.TryStatusLine(line, out var response))
         {
             return false;
         }
 
-        found.Add(new AppMessage(side.MessageOffset, text));
+        found.Add(new AppMessage(side.MessageOffset, response));
+        int status = response.Status;
         side.Status = status;
         if (status == 101)
         {

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using PcapDiff.Core.Model;
 
 namespace PcapDiff.Core.Protocols;
 
@@ -15,13 +17,12 @@ internal static class HttpHead
     private const int MaxMethodLength = 32;
 
     /// <summary>
-    /// Reads "METHOD SP request-target SP HTTP/1.x" (the line without its end). The text is
-    /// "HTTP GET /path", the query, if any, shown as "?…" (its values often change between runs).
+    /// Reads "METHOD SP request-target SP HTTP/1.x" (the line without its end): the method and the path;
+    /// of a query only that there is one (its values often change between runs).
     /// </summary>
-    public static bool TryRequestLine(ReadOnlySpan<byte> line, out string method, out string text)
+    public static bool TryRequestLine(ReadOnlySpan<byte> line, [NotNullWhen(true)] out HttpRequestDetail? request)
     {
-        method = "";
-        text = "";
+        request = null;
         int first = line.IndexOf((byte)' ');
         int last = line.LastIndexOf((byte)' ');
         if (first <= 0 || first > MaxMethodLength || last <= first + 1 || line[(first + 1)..last].Contains((byte)' ')
@@ -30,20 +31,16 @@ internal static class HttpHead
             return false;
         }
 
-        method = Encoding.ASCII.GetString(line[..first]);
         var target = line[(first + 1)..last];
         int query = target.IndexOf((byte)'?');
-        text = query < 0
-            ? $"HTTP {method} {WireText.Field(target)}"
-            : $"HTTP {method} {WireText.Field(target[..query])}?…";
+        request = new HttpRequestDetail(Encoding.ASCII.GetString(line[..first]), WireText.Field(query < 0 ? target : target[..query]), query >= 0);
         return true;
     }
 
-    /// <summary>Reads "HTTP/1.x SP 3DIGIT [SP reason-phrase]"; the text is "HTTP 404 Not Found".</summary>
-    public static bool TryStatusLine(ReadOnlySpan<byte> line, out int status, out string text)
+    /// <summary>Reads "HTTP/1.x SP 3DIGIT [SP reason-phrase]".</summary>
+    public static bool TryStatusLine(ReadOnlySpan<byte> line, [NotNullWhen(true)] out HttpResponseDetail? response)
     {
-        status = 0;
-        text = "";
+        response = null;
         if (line.Length < 12 || !IsVersion(line[..8]) || line[8] != ' '
             || !char.IsAsciiDigit((char)line[9]) || !char.IsAsciiDigit((char)line[10]) || !char.IsAsciiDigit((char)line[11])
             || (line.Length > 12 && line[12] != ' '))
@@ -51,9 +48,9 @@ internal static class HttpHead
             return false;
         }
 
-        status = ((line[9] - '0') * 100) + ((line[10] - '0') * 10) + (line[11] - '0');
+        int status = ((line[9] - '0') * 100) + ((line[10] - '0') * 10) + (line[11] - '0');
         var reason = line.Length > 13 ? line[13..] : [];
-        text = reason.IsEmpty ? $"HTTP {status}" : $"HTTP {status} {WireText.Field(reason)}";
+        response = new HttpResponseDetail(status, reason.IsEmpty ? null : WireText.Field(reason));
         return true;
     }
 

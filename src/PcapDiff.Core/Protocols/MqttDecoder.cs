@@ -120,11 +120,10 @@ internal sealed class MqttDecoder : AppDecoder
             return;
         }
 
-        string? text = MqttPacket.Describe(side.First, side.Head.Bytes, side.Remaining, complete, ref _level);
-        if (text is not null)
+        if (MqttPacket.Describe(side.First, side.Head.Bytes, side.Remaining, complete, ref _level) is { } packet)
         {
             side.Named = true;
-            found.Add(new AppMessage(side.PacketOffset, text));
+            found.Add(new AppMessage(side.PacketOffset, packet));
         }
     }
 

@@ -1,10 +1,10 @@
-using System.Text;
+using PcapDiff.Core.Model;
 
 namespace PcapDiff.Core.Protocols;
 
 /// <summary>
-/// The texts of MQTT control packets (MQTT 3.1, 3.1.1 and 5.0) from their fixed header's first byte
-/// and the head of what follows it. Packet ids, passwords, payloads and properties (but a topic
+/// MQTT control packets (MQTT 3.1, 3.1.1 and 5.0) read from their fixed header's first byte and the
+/// head of what follows it. Packet ids, passwords, payloads and properties (but a topic
 /// alias) are left out; MQTT 5 properties are skipped by their length.
 /// </summary>
 internal static class MqttPacket
@@ -25,42 +25,39 @@ internal static class MqttPacket
     };
 
     /// <summary>
-    /// The packet's text, from <paramref name="head"/>, the first bytes after the fixed header, of a
-    /// packet with <paramref name="remaining"/> bytes after it. <paramref name="complete"/> says no more
-    /// of the head will come; until then a PUBLISH whose topic and properties are not all there gives
-    /// null. A CONNECT sets <paramref name="level"/>, the protocol level the rest of the connection uses.
+    /// The packet, from <paramref name="head"/>, the first bytes after the fixed header, of a packet with
+    /// <paramref name="remaining"/> bytes after it. <paramref name="complete"/> says no more of the head
+    /// will come; until then a PUBLISH whose topic and properties are not all there gives null. A CONNECT
+    /// sets <paramref name="level"/>, the protocol level the rest of the connection uses.
     /// </summary>
-    public static string? Describe(byte first, ReadOnlySpan<byte> head, int remaining, bool complete, ref int level)
+    public static MqttDetail? Describe(byte first, ReadOnlySpan<byte> head, int remaining, bool complete, ref int level)
     {
-        int type = first >> 4;
+        var type = (MqttPacketType)(first >> 4);
         bool v5 = level == 5;
-        return type switch
+        MqttDetail? packet = type switch
         {
-            Connect => DescribeConnect(head, ref level),
-            2 => DescribeConnack(head, v5),
-            Publish => DescribePublish(first, head, remaining, complete, v5),
-            4 => WithReason("MQTT PUBACK", head, 2, v5),
-            5 => WithReason("MQTT PUBREC", head, 2, v5),
-            6 => WithReason("MQTT PUBREL", head, 2, v5),
-            7 => WithReason("MQTT PUBCOMP", head, 2, v5),
-            8 => DescribeSubscribe("MQTT SUBSCRIBE", head, v5, withOptions: true),
-            9 => DescribeSuback(head, v5),
-            10 => DescribeSubscribe("MQTT UNSUBSCRIBE", head, v5, withOptions: false),
-            11 => DescribeUnsuback(head, v5),
-            12 => "MQTT PINGREQ",
-            13 => "MQTT PINGRESP",
-            14 => WithReason("MQTT DISCONNECT", head, 0, v5),
-            _ => WithReason("MQTT AUTH", head, 0, v5),
+            MqttPacketType.Connect => DescribeConnect(head, ref level),
+            MqttPacketType.Connack => DescribeConnack(head),
+            MqttPacketType.Publish => DescribePublish(first, head, remaining, complete, v5),
+            MqttPacketType.Puback or MqttPacketType.Pubrec or MqttPacketType.Pubrel or MqttPacketType.Pubcomp => WithReason(type, head, 2, v5),
+            MqttPacketType.Subscribe => DescribeSubscribe(type, head, v5, withOptions: true),
+            MqttPacketType.Suback => DescribeSuback(head, v5),
+            MqttPacketType.Unsubscribe => DescribeSubscribe(type, head, v5, withOptions: false),
+            MqttPacketType.Unsuback => DescribeUnsuback(head, v5),
+            MqttPacketType.Pingreq or MqttPacketType.Pingresp => new MqttAckDetail(type, [], false),
+            MqttPacketType.Disconnect => WithReason(type, head, 0, v5),
+            _ => WithReason(MqttPacketType.Auth, head, 0, v5),
         };
+        return packet is null ? null : packet with { V5 = level == 5 };
     }
 
-    private static string DescribeConnect(ReadOnlySpan<byte> head, ref int level)
+    private static MqttConnectDetail DescribeConnect(ReadOnlySpan<byte> head, ref int level)
     {
         var reader = new SpanReader(head);
         if (!reader.TryVector16(out var name) || !reader.TryByte(out byte protocolLevel)
             || !reader.TryByte(out byte flags) || !reader.TrySkip(2))
         {
-            return "MQTT CONNECT (malformed)";
+            return new MqttConnectDetail { Malformed = true };
         }
 
         string? version = protocolLevel switch
@@ -72,72 +69,57 @@ internal static class MqttPacket
         };
         if (version is null)
         {
-            return $"MQTT CONNECT protocol={WireText.NonEmptyField(name)} level={protocolLevel}";
+            return new MqttConnectDetail { ProtocolName = WireText.NonEmptyField(name), Level = protocolLevel };
         }
 
         level = protocolLevel;
         bool v5 = protocolLevel == 5;
         if ((v5 && !SkipProperties(ref reader)) || !reader.TryVector16(out var clientId))
         {
-            return $"MQTT CONNECT {version} (malformed)";
+            return new MqttConnectDetail { Version = version, Malformed = true };
         }
 
-        var text = new StringBuilder("MQTT CONNECT client=").Append(WireText.NonEmptyField(clientId)).Append(' ').Append(version);
         bool will = (flags & 0x04) != 0;
+        bool hasUser = (flags & 0x80) != 0;
         bool readable = !will || ((!v5 || SkipProperties(ref reader)) && reader.TryVector16(out _) && reader.TryVector16(out _));
-        if ((flags & 0x80) != 0)
+        string? user = null;
+        if (hasUser && readable && reader.TryVector16(out var userName))
         {
             // The user name is shown; the password that may follow it never is.
-            text.Append(readable && reader.TryVector16(out var user) ? " user=" + WireText.NonEmptyField(user) : " user");
+            user = WireText.NonEmptyField(userName);
         }
 
-        if ((flags & 0x02) != 0)
+        return new MqttConnectDetail
         {
-            text.Append(" clean");
-        }
-
-        if (will)
-        {
-            text.Append(" will");
-        }
-
-        return text.ToString();
+            Version = version,
+            ClientId = WireText.NonEmptyField(clientId),
+            HasUser = hasUser,
+            User = user,
+            Clean = (flags & 0x02) != 0,
+            Will = will,
+        };
     }
 
-    private static string DescribeConnack(ReadOnlySpan<byte> head, bool v5)
-    {
-        if (head.Length < 2)
-        {
-            return "MQTT CONNACK (malformed)";
-        }
+    private static MqttConnackDetail DescribeConnack(ReadOnlySpan<byte> head) => head.Length < 2
+        ? new MqttConnackDetail(0, false) { Malformed = true }
+        : new MqttConnackDetail(head[1], (head[0] & 1) != 0);
 
-        byte code = head[1];
-        if (code == 0)
-        {
-            return (head[0] & 1) != 0 ? "MQTT CONNACK accepted session-present" : "MQTT CONNACK accepted";
-        }
-
-        string? name = v5 ? MqttReasons.Reason(code) : MqttReasons.ConnectReturnCode(code);
-        string number = v5 ? $"0x{code:x2}" : code.ToString();
-        return name is null ? $"MQTT CONNACK refused ({number})" : $"MQTT CONNACK refused: {name} ({number})";
-    }
-
-    private static string? DescribePublish(byte first, ReadOnlySpan<byte> head, int remaining, bool complete, bool v5)
+    private static MqttPublishDetail? DescribePublish(byte first, ReadOnlySpan<byte> head, int remaining, bool complete, bool v5)
     {
         int qos = (first >> 1) & 3;
-        string flags = (first & 1) != 0 ? $"qos{qos} retain" : $"qos{qos}";
+        var malformed = new MqttPublishDetail { Malformed = true, Qos = qos, Retain = (first & 1) != 0 };
         bool whole = head.Length == remaining;
         var reader = new SpanReader(head);
         if (!reader.TryUInt16(out ushort topicLength))
         {
-            return complete ? "MQTT PUBLISH (malformed)" : null;
+            return complete ? malformed : null;
         }
 
         if (!reader.TryBytes(topicLength, out var topic))
         {
             // Short of the topic's end: wait, or, when the head kept ends inside a topic longer
             // than itself, show the topic cut (it would show cut anyway).
-            return !complete ? null : whole ? "MQTT PUBLISH (malformed)" : $"MQTT PUBLISH {WireText.Field(reader.Rest)} {flags}";
+            return !complete ? null : whole ? malformed : malformed with { Malformed = false, Topic = WireText.Field(reader.Rest) };
         }
 
         int headerLength = 2 + topic.Length;
@@ -145,7 +127,7 @@ internal static class MqttPacket
         {
             if (!reader.TrySkip(2))
             {
-                return complete ? "MQTT PUBLISH (malformed)" : null;
+                return complete ? malformed : null;
             }
 
             headerLength += 2;
@@ -157,7 +139,7 @@ internal static class MqttPacket
             int before = reader.Remaining;
             if (!reader.TryVarInt(out int propertiesLength))
             {
-                return complete ? "MQTT PUBLISH (malformed)" : null;
+                return complete ? malformed : null;
             }
 
             headerLength += before - reader.Remaining + propertiesLength;
@@ -177,24 +159,30 @@ internal static class MqttPacket
         long payload = (long)remaining - headerLength;
         if (payload < 0)
         {
-            return "MQTT PUBLISH (malformed)";
+            return malformed;
         }
 
-        string name = topic.IsEmpty && alias >= 0 ? $"alias={alias}" : WireText.NonEmptyField(topic);
-        return $"MQTT PUBLISH {name} {payload}B {flags}";
+        bool byAlias = topic.IsEmpty && alias >= 0;
+        return malformed with
+        {
+            Malformed = false,
+            Topic = byAlias ? null : WireText.NonEmptyField(topic),
+            Alias = byAlias ? alias : null,
+            PayloadBytes = payload,
+        };
     }
 
     /// <summary>SUBSCRIBE (filters with their options byte) or UNSUBSCRIBE (filters only), after the packet id.</summary>
-    private static string DescribeSubscribe(string name, ReadOnlySpan<byte> head, bool v5, bool withOptions)
+    private static MqttSubscribeDetail DescribeSubscribe(MqttPacketType type, ReadOnlySpan<byte> head, bool v5, bool withOptions)
     {
         var reader = new SpanReader(head);
-        var text = new StringBuilder(name);
         if (!reader.TrySkip(2) || (v5 && !SkipProperties(ref reader)))
         {
-            return text.Append(" (malformed)").ToString();
+            return new MqttSubscribeDetail(type, [], false) { Malformed = true };
         }
 
-        int count = 0;
+        var filters = new List<MqttFilter>();
+        bool more = false;
         while (reader.TryVector16(out var filter))
         {
             byte options = 0;
@@ -203,81 +191,51 @@ internal static class MqttPacket
                 break;
             }
 
-            if (count++ == MaxListed)
+            if (filters.Count == MaxListed)
             {
-                text.Append(" …");
+                more = true;
                 break;
             }
 
-            text.Append(' ').Append(WireText.NonEmptyField(filter));
-            if (withOptions)
-            {
-                text.Append(" qos").Append(options & 3);
-            }
+            filters.Add(new MqttFilter(WireText.NonEmptyField(filter), withOptions ? options & 3 : null));
         }
 
-        return text.ToString();
+        return new MqttSubscribeDetail(type, filters, more);
     }
 
-    private static string DescribeSuback(ReadOnlySpan<byte> head, bool v5)
+    private static MqttAckDetail DescribeSuback(ReadOnlySpan<byte> head, bool v5)
     {
         var reader = new SpanReader(head);
-        if (!reader.TrySkip(2) || (v5 && !SkipProperties(ref reader)))
-        {
-            return "MQTT SUBACK (malformed)";
-        }
-
-        var text = new StringBuilder("MQTT SUBACK");
-        AppendCodes(text, reader.Rest, code => code switch
-        {
-            <= 2 => $"qos{code}",
-            0x80 => "failure",
-            _ => v5 ? Hyphenated(MqttReasons.ReasonOrCode(code)) : $"0x{code:x2}",
-        });
-        return text.ToString();
+        return !reader.TrySkip(2) || (v5 && !SkipProperties(ref reader))
+            ? new MqttAckDetail(MqttPacketType.Suback, [], false) { Malformed = true }
+            : Listed(MqttPacketType.Suback, reader.Rest);
     }
 
-    private static string DescribeUnsuback(ReadOnlySpan<byte> head, bool v5)
+    private static MqttAckDetail DescribeUnsuback(ReadOnlySpan<byte> head, bool v5)
     {
         var reader = new SpanReader(head);
         if (!v5)
         {
-            return "MQTT UNSUBACK";
+            return new MqttAckDetail(MqttPacketType.Unsuback, [], false);
         }
 
         if (!reader.TrySkip(2) || !SkipProperties(ref reader))
         {
-            return "MQTT UNSUBACK (malformed)";
+            return new MqttAckDetail(MqttPacketType.Unsuback, [], false) { Malformed = true };
         }
 
-        var text = new StringBuilder("MQTT UNSUBACK");
-        if (reader.Rest.IndexOfAnyExcept((byte)0) >= 0)
-        {
-            AppendCodes(text, reader.Rest, code => Hyphenated(MqttReasons.ReasonOrCode(code)));
-        }
-
-        return text.ToString();
+        // Success for every filter needs no words.
+        return reader.Rest.IndexOfAnyExcept((byte)0) >= 0
+            ? Listed(MqttPacketType.Unsuback, reader.Rest)
+            : new MqttAckDetail(MqttPacketType.Unsuback, [], false);
     }
 
-    /// <summary>MQTT 5 packets whose reason code sits at <paramref name="at"/>: its name is added when it is not 0 (success).</summary>
-    private static string WithReason(string name, ReadOnlySpan<byte> head, int at, bool v5) =>
-        v5 && head.Length > at && head[at] != 0 ? $"{name} {MqttReasons.ReasonOrCode(head[at])}" : name;
+    /// <summary>MQTT 5 packets whose reason code sits at <paramref name="at"/>: it is kept when it is not 0 (success).</summary>
+    private static MqttAckDetail WithReason(MqttPacketType type, ReadOnlySpan<byte> head, int at, bool v5) =>
+        new(type, v5 && head.Length > at && head[at] != 0 ? [head[at]] : [], false);
 
-    private static void AppendCodes(StringBuilder text, ReadOnlySpan<byte> codes, Func<byte, string> name)
-    {
-        for (int i = 0; i < codes.Length; i++)
-        {
-            if (i == MaxListed)
-            {
-                text.Append(" …");
-                break;
-            }
-
-            text.Append(' ').Append(name(codes[i]));
-        }
-    }
-
-    private static string Hyphenated(string name) => name.Replace(' ', '-');
+    private static MqttAckDetail Listed(MqttPacketType type, ReadOnlySpan<byte> codes) =>
+        new(type, codes[..Math.Min(codes.Length, MaxListed)].ToArray(), codes.Length > MaxListed);
 
     private static bool SkipProperties(ref SpanReader reader) => reader.TryVarInt(out int length) && reader.TrySkip(length);
 

@@ -97,7 +97,7 @@ internal sealed class TlsDecoder : AppDecoder
         switch (type)
         {
             case ChangeCipherSpec:
-                found.Add(new AppMessage(side.RecordOffset, "TLS ChangeCipherSpec"));
+                found.Add(new AppMessage(side.RecordOffset, new TlsDetail(TlsMessageType.ChangeCipherSpec)));
                 if (!_tls13 && !_retried)
                 {
                     side.AfterChangeCipherSpec = true;
@@ -106,12 +106,12 @@ internal sealed class TlsDecoder : AppDecoder
 
                 break;
             case AlertRecord when length != 2:
-                found.Add(new AppMessage(side.RecordOffset, side.AfterChangeCipherSpec ? "TLS alert (encrypted)" : "TLS alert (malformed)"));
+                found.Add(new AppMessage(side.RecordOffset, new TlsDetail(side.AfterChangeCipherSpec ? TlsMessageType.EncryptedAlert : TlsMessageType.MalformedAlert)));
                 break;
             case HandshakeRecord when side.AfterChangeCipherSpec && !side.FinishedNamed:
                 // TLS 1.2 and earlier: the first handshake message under the new keys is Finished.
                 side.FinishedNamed = true;
-                found.Add(new AppMessage(side.RecordOffset, "TLS Finished (encrypted)"));
+                found.Add(new AppMessage(side.RecordOffset, new TlsDetail(TlsMessageType.EncryptedFinished)));
                 break;
         }
 
@@ -135,8 +135,7 @@ internal sealed class TlsDecoder : AppDecoder
 
                 if (side.AlertCount == 2)
                 {
-                    string text = $"TLS alert {TlsNames.AlertLevel(side.Alert[0])} {TlsNames.Alert(side.Alert[1])}";
-                    found.Add(new AppMessage(side.RecordOffset, text));
+                    found.Add(new AppMessage(side.RecordOffset, new TlsDetail(TlsMessageType.Alert) { AlertLevel = side.Alert[0], AlertDescription = side.Alert[1] }));
                 }
 
                 break;
@@ -224,7 +223,7 @@ internal sealed class TlsDecoder : AppDecoder
         }
         else
         {
-            found.Add(new AppMessage(side.MessageOffset, "TLS " + name));
+            found.Add(new AppMessage(side.MessageOffset, new TlsDetail(TlsMessageType.Handshake) { HandshakeType = type, HandshakeName = name }));
         }
     }
 
@@ -236,9 +235,11 @@ internal sealed class TlsDecoder : AppDecoder
             return;
         }
 
-        found.Add(new AppMessage(side.MessageOffset, TlsHello.ServerHello(side.Hello.Bytes, out ushort version, out bool retry)));
+        var hello = TlsHello.ServerHello(side.Hello.Bytes);
+        found.Add(new AppMessage(side.MessageOffset, hello));
+        bool retry = hello.Type == TlsMessageType.HelloRetryRequest;
         _retried |= retry;
-        if (!retry && version is 0x0304 or (>= 0x7f00 and <= 0x7fff))
+        if (hello.ChoseTls13)
         {
             // Everything after the ServerHello is encrypted, in both directions (RFC 8446 §2).
             _tls13 = true;

@@ -1,9 +1,10 @@
 using System.Text;
+using PcapDiff.Core.Model;
 
 namespace PcapDiff.Core.Protocols;
 
 /// <summary>
-/// The texts of ClientHello and ServerHello bodies (the bytes after the 4-byte handshake header).
+/// ClientHello and ServerHello bodies (the bytes after the 4-byte handshake header).
 /// Only what a client or server configuration decides is kept: server name, ALPN, versions, cipher
 /// suite. Randoms, session ids and key shares change every run and are skipped.
 /// </summary>
@@ -21,15 +22,15 @@ internal static class TlsHello
         0xC2, 0xA2, 0x11, 0x16, 0x7A, 0xBB, 0x8C, 0x5E, 0x07, 0x9E, 0x09, 0xE2, 0xC8, 0xA8, 0x33, 0x9C,
     ];
 
-    /// <summary>"TLS ClientHello sni=… alpn=a,b versions=1.3,1.2", leaving out what the hello lacks.</summary>
-    public static string ClientHello(ReadOnlySpan<byte> body)
+    /// <summary>A ClientHello's server name, ALPN and offered versions, leaving out what the hello lacks.</summary>
+    public static TlsDetail ClientHello(ReadOnlySpan<byte> body)
     {
-        var text = new StringBuilder("TLS ClientHello");
+        var hello = new TlsDetail(TlsMessageType.ClientHello);
         var reader = new SpanReader(body);
         if (!reader.TrySkip(2 + 32) || !reader.TryVector8(out _) || !reader.TryVector16(out _)
             || !reader.TryVector8(out _) || !reader.TryVector16(out var extensions))
         {
-            return text.ToString();
+            return hello;
         }
 
         string? serverName = null;
@@ -52,40 +53,36 @@ internal static class TlsHello
             }
         }
 
-        Append(text, "sni", serverName);
-        Append(text, "alpn", alpn);
-        Append(text, "versions", versions);
-        return text.ToString();
+        return hello with { ServerName = serverName, Alpn = alpn, OfferedVersions = versions };
     }
 
     /// <summary>
-    /// "TLS ServerHello 1.2 cipher=0xc02f alpn=h2" or "TLS HelloRetryRequest"; <paramref name="version"/>
-    /// is the version the server chose (from supported_versions when present), 0 when unreadable.
+    /// A ServerHello (or a HelloRetryRequest): the version the server chose (from supported_versions when
+    /// present), its cipher suite and ALPN protocol, as far as the body can be read.
     /// </summary>
-    public static string ServerHello(ReadOnlySpan<byte> body, out ushort version, out bool retry)
+    public static TlsDetail ServerHello(ReadOnlySpan<byte> body)
     {
+        var hello = new TlsDetail(TlsMessageType.ServerHello);
         var reader = new SpanReader(body);
-        retry = false;
-        if (!reader.TryUInt16(out version))
+        if (!reader.TryUInt16(out ushort version))
         {
-            return "TLS ServerHello";
+            return hello;
         }
 
         if (!reader.TryBytes(32, out var random))
         {
-            return $"TLS ServerHello {TlsNames.Version(version)}";
+            return hello with { Version = version };
         }
 
-        retry = random.SequenceEqual(RetryRandom);
-        if (retry)
+        if (random.SequenceEqual(RetryRandom))
         {
             // The body goes on with the (echoed) session id, cipher and key_share group: none adds anything.
-            return "TLS HelloRetryRequest";
+            return new TlsDetail(TlsMessageType.HelloRetryRequest);
         }
 
         if (!reader.TryVector8(out _) || !reader.TryUInt16(out ushort cipher) || !reader.TrySkip(1))
         {
-            return $"TLS ServerHello {TlsNames.Version(version)}";
+            return hello with { Version = version };
         }
 
         string? alpn = null;
@@ -105,18 +102,7 @@ internal static class TlsHello
             }
         }
 
-        var text = new StringBuilder("TLS ServerHello ").Append(TlsNames.Version(version));
-        text.Append(" cipher=0x").Append(cipher.ToString("x4"));
-        Append(text, "alpn", alpn);
-        return text.ToString();
-    }
-
-    private static void Append(StringBuilder text, string name, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            text.Append(' ').Append(name).Append('=').Append(value);
-        }
+        return hello with { Version = version, Cipher = cipher, Alpn = alpn };
     }
 
     /// <summary>The first host_name in a server_name extension (RFC 6066 §3).</summary>

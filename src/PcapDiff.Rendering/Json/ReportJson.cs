@@ -122,7 +122,7 @@ public sealed class ReportJson : IReportRenderer
         e.Repeats,
         e.FirstFrame,
         e.LastFrame,
-        e.Note);
+        EventText.Note(e));
 
     private static PairDto Pair(FlowPairDiff pair, Dictionary<Flow, int> left, Dictionary<Flow, int> right)
     {

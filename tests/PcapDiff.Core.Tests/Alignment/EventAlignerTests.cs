@@ -1,3 +1,4 @@
+using PcapDiff.Core.FlowsFiles;
 using PcapDiff.Core.Alignment;
 using PcapDiff.Core.Model;
 using PcapDiff.Core.Tests.Builders;
@@ -139,15 +140,5 @@ public sealed class EventAlignerTests
     }
 
     private static FlowEvent[] Events(params IEnumerable<string> texts) =>
-    [
-        .. texts.Select((text, i) => new FlowEvent
-        {
-            Kind = EventKind.Data,
-            Direction = text.StartsWith("C→S", StringComparison.Ordinal) ? Direction.ClientToServer : Direction.ServerToClient,
-            Text = text,
-            FirstFrame = i + 1,
-            LastFrame = i + 1,
-            Timestamp = DateTime.UnixEpoch,
-        }),
-    ];
+        [.. texts.Select((text, i) => FlowsParser.ParseEventLine(text, i + 1))];
 }

@@ -233,7 +233,7 @@ public sealed class FlowAssemblerTests
 
         Assert.Equal(Transport.Udp, flow.Protocol);
         Assert.Equal(["C→S DGRAM 5B \"ping?\"", "S→C ICMP port-unreachable"], flow.Texts());
-        Assert.Equal($"sent by {Runs.ServerAddress}", flow.Events[1].Note);
+        Assert.Equal($"sent by {Runs.ServerAddress}", EventText.Note(flow.Events[1]));
         Assert.Equal(1, flow.ClientToServer.Packets);
         Assert.Equal(0, flow.ServerToClient.Packets);
         Assert.Equal(2, flow.LastFrame);
@@ -249,7 +249,7 @@ public sealed class FlowAssemblerTests
         var flow = Assert.Single(c.Finish().Flows);
 
         Assert.Equal(["C→S SYN", "S→C ICMP host-unreachable"], flow.Texts());
-        Assert.Equal("sent by 198.51.100.254", flow.Events[1].Note);
+        Assert.Equal("sent by 198.51.100.254", EventText.Note(flow.Events[1]));
     }
 
     [Fact]

@@ -170,7 +170,7 @@ public sealed class HttpDecoderTests
 
         decoder.Feed(Direction.ClientToServer, 0, "\r\nGET /early HTTP/1.1\r\nHost: h"u8, found);
 
-        Assert.Equal([new AppMessage(2, "HTTP GET /early")], found);
+        Assert.Equal([(2, "HTTP GET /early")], found.Select(m => (m.Offset, m.Text)));
     }
 
     [Fact]

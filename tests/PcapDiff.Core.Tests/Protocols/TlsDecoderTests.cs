@@ -249,7 +249,7 @@ public sealed class TlsDecoderTests
         decoder.Feed(Direction.ClientToServer, 100, alert, found);   // a jump forward is a gap too
         decoder.Feed(Direction.ClientToServer, 107, alert, found);
 
-        Assert.Equal([new AppMessage(0, "TLS alert fatal handshake_failure"), new AppMessage(0, "TLS alert fatal handshake_failure")], found);
+        Assert.Equal([(0, "TLS alert fatal handshake_failure"), (0, "TLS alert fatal handshake_failure")], found.Select(m => (m.Offset, m.Text)));
     }
 
     [Fact]
@@ -262,7 +262,7 @@ public sealed class TlsDecoderTests
         decoder.Feed(Direction.ServerToClient, 0, alerts.AsSpan(0, 9), found);
         decoder.Feed(Direction.ServerToClient, 3, alerts.AsSpan(3), found);
 
-        Assert.Equal([new AppMessage(0, "TLS alert fatal handshake_failure"), new AppMessage(7, "TLS alert warning close_notify")], found);
+        Assert.Equal([(0, "TLS alert fatal handshake_failure"), (7, "TLS alert warning close_notify")], found.Select(m => (m.Offset, m.Text)));
     }
 
     [Fact]

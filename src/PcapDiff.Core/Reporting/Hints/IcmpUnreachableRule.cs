@@ -29,7 +29,7 @@ public sealed class IcmpUnreachableRule : IHintRule
         };
         return Hint.From(
             "icmp-unreachable",
-            $"ICMP {name} ({error.Note})",
+            $"ICMP {name} ({Normalization.EventText.Note(error)})",
             $"An ICMP error came back for this flow: {cause}.",
             error);
     }
