@@ -208,14 +208,16 @@ public static class FlowsParser
             if (rest == keyword || rest.StartsWith(keyword + " ", StringComparison.Ordinal))
             {
                 string detail = rest.Length > keyword.Length ? rest[(keyword.Length + 1)..] : string.Empty;
-                Validate(kind, detail, number, name);
+                Validate(kind, EventLineReader.SplitMismatch(detail).Detail, number, name);
+                var reading = EventLineReader.Read(kind, direction, detail);
                 return new FlowEvent
                 {
                     Kind = kind,
                     Direction = direction,
-                    Detail = detail.Length == 0 ? null : new ParsedDetail(detail, EventPattern.IsPattern(EventText.Format(direction, kind, detail))),
-                    Bytes = Bytes(kind, detail),
-                    Packets = 1,
+                    Detail = reading.Detail,
+                    Mismatch = reading.Mismatch,
+                    Bytes = reading.Bytes,
+                    Packets = reading.Packets,
                     FirstFrame = number,
                     LastFrame = number,
                     Timestamp = DateTime.MinValue,
@@ -245,24 +247,6 @@ public static class FlowsParser
         {
             throw Error(name, number, $"DATA needs a length such as 5B, *B or 100..200B, not \"{Short(detail)}\"");
         }
-    }
-
-    private static long Bytes(EventKind kind, string detail)
-    {
-        if (kind is not (EventKind.Data or EventKind.Datagram))
-        {
-            return 0;
-        }
-
-        foreach (string token in detail.Split(' '))
-        {
-            if (token.EndsWith('B') && long.TryParse(token.AsSpan(0, token.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out long bytes))
-            {
-                return bytes;
-            }
-        }
-
-        return 0;
     }
 
     private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";

@@ -99,4 +99,46 @@ public sealed class FlowsParserTests
         Assert.True(FlowsParser.LooksLikeFlows("\uFEFF\npcapdiff flows 1\n"));
         Assert.False(FlowsParser.LooksLikeFlows("\u00d4\u00c3\u00b2\u00a1"));
     }
+
+    [Fact]
+    public void Should_read_typed_fields_When_an_event_line_is_one_pcapdiff_writes()
+    {
+        var data = FlowsParser.ParseEventLine("C→S DATA 5B \"hoge\\n\"");
+        var payload = Assert.IsType<PayloadDetail>(data.Detail);
+        Assert.Equal("hoge\n"u8.ToArray(), payload.Preview);
+        Assert.Equal(5, data.Bytes);
+
+        var dns = Assert.IsType<DnsDetail>(FlowsParser.ParseEventLine("S→C DNS response NXDOMAIN A nosuch.test (no answers)").Detail);
+        Assert.Equal((DnsDetail.NameError, (ushort)1, "nosuch.test"), (dns.ResponseCode, dns.QueryType, dns.QueryName));
+
+        var alert = Assert.IsType<TlsDetail>(FlowsParser.ParseEventLine("C→S TLS alert fatal unknown_ca").Detail);
+        Assert.Equal(((byte?)2, (byte?)48), (alert.AlertLevel, alert.AlertDescription));
+
+        var status = Assert.IsType<HttpResponseDetail>(FlowsParser.ParseEventLine("S→C HTTP 404 File not found").Detail);
+        Assert.Equal((404, "File not found"), (status.Status, status.Reason));
+
+        var connack = Assert.IsType<MqttConnackDetail>(FlowsParser.ParseEventLine("S→C MQTT CONNACK refused: not authorized (5)").Detail);
+        Assert.Equal((byte)5, connack.Code);
+        Assert.False(connack.Accepted);
+
+        var puback = Assert.IsType<MqttAckDetail>(FlowsParser.ParseEventLine("S→C MQTT PUBACK not authorized").Detail);
+        Assert.Equal([0x87], puback.Failures);
+
+        var ack = FlowsParser.ParseEventLine("C→S ACK ack=0 (expected 1)");
+        Assert.Equal(new SequenceMismatch(TcpNumber.Acknowledgment, 0, 1), ack.Mismatch);
+        Assert.Equal("C→S ACK ack=0 (expected 1)", ack.Text);
+    }
+
+    [Theory]
+    [InlineData("C→S DATA *B")]
+    [InlineData("C→S DATA 100..200B")]
+    [InlineData("C→S DATA 5B \"ho\"…")]
+    [InlineData("S→C MQTT CONNACK whatever this is")]
+    public void Should_keep_the_text_as_written_When_a_line_is_a_pattern_or_a_form_not_taken_apart(string line)
+    {
+        var e = FlowsParser.ParseEventLine(line);
+
+        Assert.IsType<ParsedDetail>(e.Detail);
+        Assert.Equal(line, e.Text);
+    }
 }
