@@ -12,23 +12,29 @@ public static class CaptureComparer
     public static DiffReport Compare(ComparisonInput left, ComparisonInput right)
     {
         var pairs = new List<FlowPairDiff>();
+        var context = new ComparisonContext(left.Label, right.Label, left.Flows.Flows, right.Flows.Flows);
         foreach (var match in FlowMatcher.Pair(left.Flows.Flows, right.Flows.Flows))
         {
-            pairs.Add(Diff(match.Left, match.Right, left.Label, right.Label));
+            pairs.Add(Diff(match.Left, match.Right, context));
         }
 
         return new DiffReport { Left = Side(left), Right = Side(right), Pairs = pairs };
     }
 
-    private static FlowPairDiff Diff(Flow? left, Flow? right, string leftLabel, string rightLabel)
+    private static FlowPairDiff Diff(Flow? left, Flow? right, ComparisonContext context)
     {
+        var (leftLabel, rightLabel) = (context.LeftLabel, context.RightLabel);
         List<AlignedRow> rows;
         PairStatus status;
         bool windowed = false;
+        var identity = FlowIdentity.Same;
         if (left is not null && right is not null)
         {
-            rows = EventAligner.Align(left.Events, right.Events, out windowed).Select(r => new AlignedRow(r.Op, r.Left, r.Right)).ToList();
-            status = rows.TrueForAll(r => r.Op == AlignmentOp.Equal) ? PairStatus.Equal : PairStatus.Diverged;
+            rows = EventAligner.Align(left.Events, right.Events, out windowed)
+                .Select(r => new AlignedRow(r.Op, r.Left, r.Right) { Counterpart = r.Counterpart })
+                .ToList();
+            identity = FlowIdentity.Of(left, right);
+            status = rows.TrueForAll(r => r.Op == AlignmentOp.Equal) && !identity.Diverges ? PairStatus.Equal : PairStatus.Diverged;
         }
         else if (left is not null)
         {
@@ -51,11 +57,11 @@ public static class CaptureComparer
                 Right = right,
                 Status = PairStatus.Equal,
                 Rows = rows,
-                Notes = [$"optional flow, absent from the {(left is null ? leftLabel : rightLabel)} run"],
+                Notes = [$"Optional flow, absent from the {(left is null ? leftLabel : rightLabel)} run."],
             };
         }
 
-        var divergence = status == PairStatus.Equal ? null : DivergenceExplainer.Explain(rows, left, right, leftLabel, rightLabel);
+        var divergence = status == PairStatus.Equal ? null : DivergenceExplainer.Explain(rows, left, right, context);
         if (divergence is null && status is PairStatus.OnlyLeft or PairStatus.OnlyRight)
         {
             // A one-sided flow with no events still differs.
@@ -67,12 +73,33 @@ public static class CaptureComparer
             Left = left,
             Right = right,
             Status = status,
+            Identity = identity,
             Rows = rows,
             Divergence = divergence,
             // Equal flows get hints too: loss or a stalled reader change timing, not the events.
             Hints = right is not null ? HintCatalogue.For(right, left) : [],
-            Notes = [.. Notes(left, leftLabel), .. Notes(right, rightLabel), .. WindowNote(windowed)],
+            Notes = [.. Notes(left, leftLabel), .. Notes(right, rightLabel), .. CloseNote(left, right, context), .. WindowNote(windowed)],
         };
+    }
+
+    /// <summary>Who closed first, when both runs closed from both sides and not from the same side first (a race, no divergence).</summary>
+    private static IEnumerable<string> CloseNote(Flow? left, Flow? right, ComparisonContext context)
+    {
+        if (left is null || right is null || FirstFin(left) is not { } a || FirstFin(right) is not { } b || a.Direction == b.Direction)
+        {
+            yield break;
+        }
+
+        yield return $"The {context.RightLabel} run closed from the {EventPhrases.Actor(b.Direction)} side first (#{b.FirstFrame}), "
+            + $"the {context.LeftLabel} run from the {EventPhrases.Actor(a.Direction)} side ({context.LeftLabel} #{a.FirstFrame}). "
+            + "Which side closes first is a race, not a difference: both closes are listed with the client's FIN first.";
+    }
+
+    /// <summary>The FIN that came first, in a flow whose both sides sent FIN.</summary>
+    private static FlowEvent? FirstFin(Flow flow)
+    {
+        var fins = flow.Events.Where(e => e.Kind == EventKind.Fin).ToList();
+        return fins.Select(f => f.Direction).Distinct().Count() == 2 && fins.All(f => f.HasTime) ? fins.MinBy(f => f.FirstFrame) : null;
     }
 
     private static IEnumerable<string> WindowNote(bool windowed)
@@ -95,6 +122,7 @@ public static class CaptureComparer
         var parts = new List<string>();
         Add(parts, a.Retransmissions, "retransmission");
         Add(parts, a.SynRetries, "SYN retry", "SYN retries");
+        Add(parts, a.SynAckRetries, "SYN-ACK retransmission");
         Add(parts, a.DuplicateAcks, "duplicate ACK");
         Add(parts, a.OutOfOrder, "out-of-order segment");
         Add(parts, a.KeepAlives, "keep-alive");

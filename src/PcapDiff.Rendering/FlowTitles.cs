@@ -1,5 +1,6 @@
 using PcapDiff.Core.Model;
 using PcapDiff.Core.Normalization;
+using PcapDiff.Core.Reporting;
 
 namespace PcapDiff.Rendering;
 
@@ -16,6 +17,42 @@ public static class FlowTitles
             _ => $"{Protocol(flow.Protocol)} {HostPort(flow.ServerLabel, flow.Server.Port)}",
         };
         return PayloadPreview.EscapeText(text);
+    }
+
+    /// <summary>
+    /// The service of a pair, showing both runs' where they differ: <c>TCP collector.test:8514 ≠ :8515</c>,
+    /// <c>DNS collector.test ≠ nosuch.test</c>, <c>TCP collector.test:8514 (IPv4 ≠ IPv6)</c>.
+    /// </summary>
+    public static string Service(FlowPairDiff pair)
+    {
+        if (pair.Left is not { } left || pair.Right is not { } right || !pair.Identity.Differs)
+        {
+            return Service(pair.Any);
+        }
+
+        var identity = pair.Identity;
+        string text = Service(left);
+        if (identity.QueryDiffers)
+        {
+            return $"{text} ≠ {PayloadPreview.EscapeText(right.QueryName!)}";
+        }
+
+        if (identity.NameDiffers || (identity.PortDiffers && left.ServerLabel != right.ServerLabel))
+        {
+            return $"{text} ≠ {PayloadPreview.EscapeText(HostPort(right.ServerLabel, right.Server.Port))}";
+        }
+
+        if (identity.PortDiffers)
+        {
+            text = $"{text} ≠ :{right.Server.Port}";
+        }
+
+        if (identity.FamilyDiffers)
+        {
+            return $"{text} (IPv{left.Server.Address.Version} ≠ IPv{right.Server.Address.Version})";
+        }
+
+        return identity.AddressDiffers && left.ServerName is not null ? $"{text} ({left.Server.Address} ≠ {right.Server.Address})" : text;
     }
 
     /// <summary>Client and server endpoints as in the capture: <c>192.0.2.10:* → 192.0.2.1:8514</c>.</summary>
@@ -41,14 +78,27 @@ public static class FlowTitles
         ? string.Empty
         : e.LastFrame > e.FirstFrame ? $"{e.FirstFrame}-{e.LastFrame}" : $"{e.FirstFrame}";
 
-    /// <summary>The event text with display-only annotations (repeats) appended.</summary>
-    public static string EventWithAnnotations(FlowEvent? e) => e switch
+    /// <summary>The event text with display-only annotations (repeats) appended: <c>C→S SYN  (sent 3 times)</c>.</summary>
+    public static string EventWithAnnotations(FlowEvent? e) => e is null
+        ? string.Empty
+        : EventText.Repeats(e) is { } repeats ? $"{e.Text}  ({repeats})" : e.Text;
+
+    /// <summary>Where a divergence is in both captures: <c>at good #5 / bad #5</c>; a run without a frame is left out.</summary>
+    public static string At(string leftLabel, long? leftFrame, string rightLabel, long? rightFrame)
     {
-        null => string.Empty,
-        { Repeats: > 0, Kind: EventKind.Syn or EventKind.SynAck } => $"{e.Text}  (sent {e.Repeats + 1}×)",
-        { Repeats: > 0 } => $"{e.Text}  (+{e.Repeats} repeated)",
-        _ => e.Text,
-    };
+        var places = new List<string>(2);
+        if (leftFrame is { } l)
+        {
+            places.Add($"{leftLabel} #{l.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
+        if (rightFrame is { } r)
+        {
+            places.Add($"{rightLabel} #{r.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
+        return places.Count == 0 ? string.Empty : "at " + string.Join(" / ", places);
+    }
 
     /// <summary>Protocol name in capitals.</summary>
     public static string Protocol(Transport protocol) => protocol switch
@@ -57,10 +107,14 @@ public static class FlowTitles
         _ => protocol.ToString().ToUpperInvariant(),
     };
 
-    /// <summary>Packets and bytes in both directions: <c>10 pkts, 700 B</c>.</summary>
-    public static string Volume(Flow? flow) => flow is null || flow.ClientToServer.Packets + flow.ServerToClient.Packets == 0
-        ? "—"
-        : $"{flow.ClientToServer.Packets + flow.ServerToClient.Packets} pkts, {Bytes(flow.ClientToServer.FrameBytes + flow.ServerToClient.FrameBytes)}";
+    /// <summary>Packets and bytes in both directions: <c>10 pkts, 700 B</c>, <c>1 pkt, 60 B</c>.</summary>
+    public static string Volume(Flow? flow)
+    {
+        long packets = flow is null ? 0 : flow.ClientToServer.Packets + flow.ServerToClient.Packets;
+        return flow is null || packets == 0
+            ? "—"
+            : $"{packets} pkt{(packets == 1 ? string.Empty : "s")}, {Bytes(flow.ClientToServer.FrameBytes + flow.ServerToClient.FrameBytes)}";
+    }
 
     /// <summary>Zeek's conn_state and history of a flow, <c>SF ShADadfF</c>; a dash when unknown or absent.</summary>
     public static string Zeek(Flow? flow) => flow?.ZeekState is { } state ? $"{state} {flow.ZeekHistory}".TrimEnd() : "—";

@@ -23,7 +23,7 @@ public sealed class CliTests
 
         Assert.Equal(ExitCodes.Different, run.ExitCode);
         Assert.Contains("DIFFERENT", run.Output, StringComparison.Ordinal);
-        Assert.Contains("the client sent RST instead of ACK", run.Output, StringComparison.Ordinal);
+        Assert.Contains("the client sent RST (#5), which the good run's client never sent", run.Output, StringComparison.Ordinal);
         Assert.Contains("Hint: The client reset the connection right after the server's SYN-ACK", run.Output, StringComparison.Ordinal);
     }
 
@@ -103,7 +103,7 @@ public sealed class CliTests
     {
         using var temp = new TempDirectory();
         byte[] whole = File.ReadAllBytes(RepoPaths.Capture("good-nc-1.pcap"));
-        string cut = temp.Write("cut.pcap", whole[..(whole.Length - 40)]);
+        string cut = temp.Write("cut.pcap", whole[..(whole.Length - 120)]);
 
         var run = Run(RepoPaths.Capture("good-nc-1.pcap"), cut);
 

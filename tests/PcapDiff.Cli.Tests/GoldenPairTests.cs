@@ -75,7 +75,7 @@ public sealed class GoldenPairTests
 
         var pair = report.FirstDivergence!;
         var rst = Assert.Single(pair.Right!.Events, e => e.Kind == EventKind.Rst);
-        Assert.Contains("the server sent RST instead of 4 bytes of data", pair.Divergence!.Description, StringComparison.Ordinal);
+        Assert.Contains("the server sent RST (#8) instead of 4 bytes of data", pair.Divergence!.Description, StringComparison.Ordinal);
         Assert.Equal(rst.FirstFrame, pair.Divergence.RightFrame);
     }
 
@@ -98,7 +98,7 @@ public sealed class GoldenPairTests
         var descriptions = new[] { Describe("refused.pcap"), Describe("unanswered.pcap"), Describe("nxdomain.pcap") };
 
         Assert.Equal(3, descriptions.Distinct().Count());
-        Assert.Contains("RST instead of SYN-ACK", descriptions[0], StringComparison.Ordinal);
+        Assert.Contains("RST (#4) instead of SYN-ACK", descriptions[0], StringComparison.Ordinal);
         Assert.Contains("never sent SYN-ACK", descriptions[1], StringComparison.Ordinal);
         Assert.Contains("nosuch.test", descriptions[2], StringComparison.Ordinal);
     }

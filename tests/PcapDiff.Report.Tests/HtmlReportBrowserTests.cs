@@ -31,7 +31,7 @@ public sealed class HtmlReportBrowserTests(ChromiumFixture chromium) : IClassFix
         await Expect(page.Locator("#verdict")).ToHaveTextAsync("DIFFERENT");
         await Expect(page.Locator("#first-divergence")).ToBeVisibleAsync();
         await Expect(page.Locator("#first-divergence")).ToContainTextAsync("TCP collector.test:8514 at good #5 / bad #5");
-        await Expect(page.Locator("#first-divergence")).ToContainTextAsync("After the server's SYN-ACK the client sent RST instead of ACK");
+        await Expect(page.Locator("#first-divergence")).ToContainTextAsync("After the server's SYN-ACK (#4) the client sent RST (#5), which the good run's client never sent.");
         await Expect(page.Locator(".hint").First).ToBeVisibleAsync();
         await Expect(page.Locator(".row.first")).ToHaveCountAsync(1);
         await Expect(page.Locator(".row.first")).ToBeVisibleAsync();

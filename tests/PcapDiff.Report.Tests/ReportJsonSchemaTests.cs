@@ -92,7 +92,7 @@ public sealed class ReportJsonSchemaTests
     [InlineData("leftFlows.1.events.0.kind", "\"syn\"")]
     [InlineData("summary.paired", "-1")]
     [InlineData("summary.extra", "0")]
-    [InlineData("schemaVersion", "2")]
+    [InlineData("schemaVersion", "1")]
     public void Should_fail_validation_When_a_property_has_a_value_the_report_never_writes(string path, string value)
     {
         var document = ReportSchema.Parse(ReportCli.Json("good-nc-1.pcap", "bad-raw-rst.pcap"));

@@ -12,8 +12,11 @@ public sealed record FlowAnomalies
     /// <summary>Data or FIN segments sent again (data already seen).</summary>
     public int Retransmissions { get; init; }
 
-    /// <summary>SYN or SYN-ACK sent again.</summary>
+    /// <summary>The client's SYN sent again.</summary>
     public int SynRetries { get; init; }
+
+    /// <summary>The server's SYN-ACK sent again (its SYN-ACK went unanswered, or was answered wrongly).</summary>
+    public int SynAckRetries { get; init; }
 
     /// <summary>Pure ACKs repeating the previous acknowledgment while data was outstanding.</summary>
     public int DuplicateAcks { get; init; }

@@ -86,6 +86,9 @@ public sealed record FlowEvent
     /// <summary>The canonical text, e.g. <c>C→S DATA 5B "hoge\n"</c>: direction, kind and what matters.</summary>
     public string Text => _text ??= EventText.Of(this);
 
+    /// <summary>True when the other event says the same: the same canonical text (frames, times and repeats aside).</summary>
+    public bool SameAs(FlowEvent other) => string.Equals(Text, other.Text, StringComparison.Ordinal);
+
     /// <summary>True when the time of the event is known (a capture, not a <c>.flows</c> file).</summary>
     public bool HasTime => Timestamp != DateTime.MinValue;
 

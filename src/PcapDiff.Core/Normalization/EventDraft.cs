@@ -72,6 +72,12 @@ internal sealed class EventDraft
     /// <summary>For TCP data: the sequence number the event's bytes start at, so segments land where they belong.</summary>
     public uint StartSequence { get; set; }
 
+    /// <summary>For TCP data, SYN and FIN: one past the last sequence number the event covers, for telling when the peer acknowledged it.</summary>
+    public uint EndSequence { get; set; }
+
+    /// <summary>Whether the event waits in its side's queue for the peer's acknowledgment.</summary>
+    public bool AwaitingAck { get; set; }
+
     /// <summary>
     /// Writes captured payload bytes into the preview at <paramref name="offset"/> bytes from the
     /// start of the event. Bytes beyond the preview, or before the event, are ignored; the preview

@@ -31,6 +31,12 @@ internal sealed class EventSequence(int maxEvents)
         return draft;
     }
 
+    /// <summary>The position of an event, or -1.</summary>
+    public int IndexOf(EventDraft draft) => _events.IndexOf(draft);
+
+    /// <summary>Exchanges the events at two positions (events whose order on the wire is a race).</summary>
+    public void Swap(int first, int second) => (_events[first], _events[second]) = (_events[second], _events[first]);
+
     /// <summary>Inserts an event at an earlier position (a pure ACK whose meaning became clear later).</summary>
     public void Insert(int index, EventDraft draft)
     {
@@ -44,35 +50,16 @@ internal sealed class EventSequence(int maxEvents)
     }
 
     /// <summary>
-    /// Puts each run of consecutive same-direction events that <paramref name="unordered"/> accepts
-    /// into a fixed order (by kind and detail), for messages whose order on the wire is a race,
-    /// such as the answers to an A and an AAAA query sent together.
+    /// Puts the events into the order <paramref name="order"/> gives (a stable sort: events it finds
+    /// equal keep their order), for events whose order on the wire is a race, such as independent DNS
+    /// transactions on one socket.
     /// </summary>
-    public void OrderRuns(Func<EventDraft, bool> unordered)
+    public void Reorder(Comparison<EventDraft> order)
     {
-        int start = 0;
-        while (start < _events.Count)
-        {
-            int end = start;
-            while (end < _events.Count && unordered(_events[end]) && _events[end].Direction == _events[start].Direction)
-            {
-                end++;
-            }
-
-            if (end - start > 1)
-            {
-                var run = _events.GetRange(start, end - start)
-                    .OrderBy(e => e.Kind)
-                    .ThenBy(e => e.ToEvent().Text, StringComparer.Ordinal)
-                    .ToList();
-                for (int i = 0; i < run.Count; i++)
-                {
-                    _events[start + i] = run[i];
-                }
-            }
-
-            start = Math.Max(end, start + 1);
-        }
+        var ordered = _events.Select((e, i) => (Event: e, Position: i)).ToList();
+        ordered.Sort((a, b) => order(a.Event, b.Event) is var c and not 0 ? c : a.Position.CompareTo(b.Position));
+        _events.Clear();
+        _events.AddRange(ordered.Select(x => x.Event));
     }
 
     /// <summary>Adds an application message found in the bytes of <paramref name="data"/>, to come just before it.</summary>

@@ -58,6 +58,14 @@ internal static class MqttText
         _ => MqttReasons.ReasonOrCode(code),
     };
 
+    /// <summary>Why a CONNACK refused, as its text words it: <c>not authorized (5)</c>, <c>(0x9f)</c> when the code has no name.</summary>
+    public static string Refusal(MqttConnackDetail connack)
+    {
+        string? name = connack.V5 ? MqttReasons.Reason(connack.Code) : MqttReasons.ConnectReturnCode(connack.Code);
+        string number = connack.V5 ? $"0x{connack.Code:x2}" : connack.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return name is null ? $"({number})" : $"{name} ({number})";
+    }
+
     private static void Connect(StringBuilder text, MqttConnectDetail connect)
     {
         if (connect.ProtocolName is { } protocol)
@@ -97,9 +105,8 @@ internal static class MqttText
             return;
         }
 
-        string? name = connack.V5 ? MqttReasons.Reason(connack.Code) : MqttReasons.ConnectReturnCode(connack.Code);
-        string number = connack.V5 ? $"0x{connack.Code:x2}" : connack.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        text.Append(name is null ? $" refused ({number})" : $" refused: {name} ({number})");
+        string refusal = Refusal(connack);
+        text.Append(refusal.StartsWith('(') ? $" refused {refusal}" : $" refused: {refusal}");
     }
 
     private static void Publish(StringBuilder text, MqttPublishDetail publish)

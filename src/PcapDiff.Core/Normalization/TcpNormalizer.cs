@@ -20,6 +20,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
     private readonly int[] _repeatsBy = new int[2];
     private int _retransmissions;
     private int _synRetries;
+    private int _synAckRetries;
     private int _duplicateAcks;
     private int _outOfOrder;
     private int _keepAlives;
@@ -42,6 +43,12 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
 
         if (rst)
         {
+            if ((flags & TcpFlags.Ack) != 0)
+            {
+                // A RST that carries an ACK acknowledges too: the peer's TCP had the bytes it covers.
+                receiver.Acknowledged(packet.Acknowledgment, packet);
+            }
+
             AddReset(packet, direction);
             return;
         }
@@ -55,7 +62,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         uint dataSequence = packet.Sequence;
         if (syn)
         {
-            AddSyn(packet, direction, sender, ack);
+            AddSyn(packet, direction, sender, receiver, ack);
             dataSequence++;
         }
         else if (IsKeepAlive(packet, sender, fin, length))
@@ -82,6 +89,8 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
 
     public override NormalizedFlow Finish()
     {
+        OrderClose();
+
         // A pure ACK that no later packet of its side superseded is that side's last word on the
         // peer's data or FIN: it becomes an event where it happened.
         // Only now does a pending ACK become an event object: most are superseded long before.
@@ -103,6 +112,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         {
             Retransmissions = _retransmissions,
             SynRetries = _synRetries,
+            SynAckRetries = _synAckRetries,
             DuplicateAcks = _duplicateAcks,
             OutOfOrder = _outOfOrder,
             KeepAlives = _keepAlives,
@@ -119,6 +129,41 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         {
             RepeatedPackets = [_repeatsBy[0], _repeatsBy[1]],
         };
+    }
+
+    /// <summary>
+    /// When both sides close and their FINs follow each other, which FIN goes first is a race (who
+    /// notices the end first): the two become one close in a fixed order, the client's FIN first, and
+    /// the ACKs of those FINs are no events of their own (each FIN keeps the frame that acknowledged it).
+    /// Frames stay those of the capture, so the rows show who really closed first.
+    /// </summary>
+    private void OrderClose()
+    {
+        if (_sides[0].FinEvent is not { } clientFin || _sides[1].FinEvent is not { } serverFin)
+        {
+            return;
+        }
+
+        int client = Events.IndexOf(clientFin);
+        int server = Events.IndexOf(serverFin);
+        if (client < 0 || server < 0 || Math.Abs(client - server) != 1)
+        {
+            return;
+        }
+
+        if (server < client)
+        {
+            Events.Swap(client, server);
+        }
+
+        int after = Math.Max(client, server) + 1;
+        for (int side = 0; side < 2; side++)
+        {
+            if (_pending[side] is { OfFin: true } ack && ack.Index >= after)
+            {
+                _pending[side] = null;
+            }
+        }
     }
 
     private void InsertAck(PendingAck? pending)
@@ -163,7 +208,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         Events.Add(EventKind.Rst, direction, packet);
     }
 
-    private void AddSyn(in PacketRecord packet, Direction direction, Side sender, bool ack)
+    private void AddSyn(in PacketRecord packet, Direction direction, Side sender, Side receiver, bool ack)
     {
         if (ack)
         {
@@ -173,7 +218,15 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         if (sender.SynEvent is not null && packet.Sequence == sender.InitialSequence)
         {
             sender.SynEvent.Repeat(packet);
-            _synRetries++;
+            if (ack)
+            {
+                _synAckRetries++;
+            }
+            else
+            {
+                _synRetries++;
+            }
+
             _repeatsBy[(int)direction]++;
             return;
         }
@@ -182,6 +235,22 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         sender.NextSequence = packet.Sequence + 1;
         sender.HasSequence = true;
         sender.SynEvent = Events.Add(ack ? EventKind.SynAck : EventKind.Syn, direction, packet);
+        if (sender.SynEvent is { } syn)
+        {
+            syn.EndSequence = packet.Sequence + 1;
+            sender.AwaitAck(syn);
+            if (ack && receiver.SynEvent is not null)
+            {
+                syn.Mismatch = Mismatch(TcpNumber.Acknowledgment, packet.Acknowledgment, receiver.InitialSequence);
+            }
+        }
+    }
+
+    /// <summary>A relative number other than 1, the only one a handshake may acknowledge or data may start at; null when it is 1.</summary>
+    private static SequenceMismatch? Mismatch(TcpNumber field, uint value, uint initialSequence)
+    {
+        long relative = (uint)(value - initialSequence);
+        return relative == 1 ? null : new SequenceMismatch(field, relative, 1);
     }
 
     /// <summary>Tracks acknowledgments; true when the packet is fully handled.</summary>
@@ -195,6 +264,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
             sender.HasAck = true;
         }
 
+        receiver.Acknowledged(acknowledgment, packet);
         if (!syn && _handshakeAckFrom == direction)
         {
             // The third packet of the handshake; it may carry data, which follows as its own event.
@@ -202,6 +272,10 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
             if (Events.Add(EventKind.Ack, direction, packet) is { } handshake)
             {
                 handshake.Acknowledges = AckMeaning.Handshake;
+                if (receiver.SynEvent is not null)
+                {
+                    handshake.Mismatch = Mismatch(TcpNumber.Acknowledgment, acknowledgment, receiver.InitialSequence);
+                }
             }
 
             return pure;
@@ -293,12 +367,15 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
             return true;
         }
 
+        bool startsAtSyn = sender.SynEvent is not null && sender.DataBytes == 0 && sequence == sender.InitialSequence;
         sender.DataBytes += newBytes;
         if (Events.Last is { Kind: EventKind.Data } last && last.Direction == direction && ReferenceEquals(last, sender.DataEvent))
         {
             last.Touch(packet);
             last.Bytes += newBytes;
             last.WritePreview((int)(sequence - last.StartSequence), payload);
+            last.EndSequence = sender.NextSequence;
+            sender.AwaitAck(last);
         }
         else
         {
@@ -311,6 +388,13 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
                 draft.StartSequence = streamPosition;
                 draft.HidePreview = _app?.PayloadIsOpaque == true;
                 draft.WritePreview((int)(sequence - draft.StartSequence), payload);
+                draft.EndSequence = sender.NextSequence;
+                sender.AwaitAck(draft);
+                if (startsAtSyn)
+                {
+                    // The first byte of data sits on the SYN's own sequence number: one too early.
+                    draft.Mismatch = new SequenceMismatch(TcpNumber.Sequence, 0, 1);
+                }
             }
 
             sender.DataEvent = draft;
@@ -390,6 +474,11 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         }
 
         sender.FinEvent = Events.Add(EventKind.Fin, direction, packet);
+        if (sender.FinEvent is { } fin)
+        {
+            fin.EndSequence = finSequence + 1;
+            sender.AwaitAck(fin);
+        }
     }
 
     /// <summary>A pure ACK that may yet become an event; a value, so tracking it allocates nothing.</summary>
@@ -432,6 +521,31 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         public EventDraft? FinEvent { get; set; }
 
         public List<(uint Start, uint End)> Holes { get; } = [];
+
+        /// <summary>This side's SYN, data and FIN events the peer has not acknowledged whole yet, oldest first.</summary>
+        private Queue<EventDraft> AwaitingAck { get; } = new();
+
+        /// <summary>Waits for the peer to acknowledge the event up to its end (again, when it grew since it was acknowledged).</summary>
+        public void AwaitAck(EventDraft draft)
+        {
+            draft.Acknowledged = null;
+            if (!draft.AwaitingAck)
+            {
+                draft.AwaitingAck = true;
+                AwaitingAck.Enqueue(draft);
+            }
+        }
+
+        /// <summary>The peer acknowledged everything before <paramref name="acknowledgment"/>: the events it covers whole note the frame.</summary>
+        public void Acknowledged(uint acknowledgment, in PacketRecord packet)
+        {
+            while (AwaitingAck.TryPeek(out var draft) && !After(draft.EndSequence, acknowledgment))
+            {
+                AwaitingAck.Dequeue();
+                draft.AwaitingAck = false;
+                draft.Acknowledged = (packet.FrameNumber, packet.Timestamp);
+            }
+        }
 
         /// <summary>True when [start, end) lies in a gap left earlier (the segment arrived out of order).</summary>
         public bool FillHole(uint start, uint end)

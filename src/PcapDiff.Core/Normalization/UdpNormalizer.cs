@@ -11,6 +11,9 @@ internal sealed class UdpNormalizer(NormalizationOptions options, HostNameRegist
 {
     // Each DNS message seen, by direction, id and question; null where the event cap dropped it.
     private readonly Dictionary<(Direction, ushort, string?, ushort), EventDraft?> _dnsEvents = [];
+
+    // The first frame of each transaction (id and question), which orders transactions of the same question.
+    private readonly Dictionary<(ushort Id, ushort Type, string Name), long> _transactionStart = [];
     private string? _queryName;
     private bool _isDns;
 
@@ -44,9 +47,30 @@ internal sealed class UdpNormalizer(NormalizationOptions options, HostNameRegist
 
     public override NormalizedFlow Finish()
     {
-        // A resolver sends its A and AAAA queries together; which answer comes back first is a race.
-        Events.OrderRuns(e => e.Kind is EventKind.DnsQuery or EventKind.DnsResponse);
+        if (_isDns)
+        {
+            // The DNS transactions of one socket are independent: a resolver sends its A and AAAA
+            // queries together, and the order of queries and answers on the wire is a race. Each
+            // answer goes after its query (by id and question), and the transactions go in the order
+            // of their questions, so two runs that asked and got the same compare equal.
+            Events.Reorder(ByTransaction);
+        }
+
         return base.Finish();
+    }
+
+    /// <summary>DNS events by question (name, then type), transaction and query before response; other datagrams after them, as they came.</summary>
+    private int ByTransaction(EventDraft a, EventDraft b)
+    {
+        if (a.Detail is not DnsDetail x || b.Detail is not DnsDetail y)
+        {
+            return (a.Detail is DnsDetail ? 0 : 1).CompareTo(b.Detail is DnsDetail ? 0 : 1);
+        }
+
+        int order = string.CompareOrdinal(x.QueryName, y.QueryName);
+        order = order != 0 ? order : x.QueryType.CompareTo(y.QueryType);
+        order = order != 0 ? order : _transactionStart[(x.Id, x.QueryType, x.QueryName)].CompareTo(_transactionStart[(y.Id, y.QueryType, y.QueryName)]);
+        return order != 0 ? order : x.IsResponse.CompareTo(y.IsResponse);
     }
 
     private void AddDns(in PacketRecord packet, Direction direction, DnsMessage dns)
@@ -69,7 +93,9 @@ internal sealed class UdpNormalizer(NormalizationOptions options, HostNameRegist
         }
 
         draft.Bytes = packet.PayloadLength;
-        draft.Detail = new DnsDetail(dns.Id, dns.QueryType, dns.QueryName ?? ".", dns.IsResponse ? dns.ResponseCode : null, dns.AnswerTypes);
+        var detail = new DnsDetail(dns.Id, dns.QueryType, dns.QueryName ?? ".", dns.IsResponse ? dns.ResponseCode : null, dns.AnswerTypes);
+        draft.Detail = detail;
+        _transactionStart.TryAdd((detail.Id, detail.QueryType, detail.QueryName), packet.FrameNumber);
 
         if (dns.IsResponse && dns.QueryName is { } asked)
         {

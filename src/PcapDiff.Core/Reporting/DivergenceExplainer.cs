@@ -1,124 +1,328 @@
 using PcapDiff.Core.Alignment;
 using PcapDiff.Core.Model;
+using static PcapDiff.Core.Reporting.EventPhrases;
 
 namespace PcapDiff.Core.Reporting;
 
-/// <summary>Names the first divergence of a pair in plain words, with both runs' frame numbers.</summary>
+/// <summary>
+/// Names the first divergence of a pair in plain words, with both runs' frame numbers. Every sentence
+/// states only what the aligned rows prove: who did what, and what the other run did at that point.
+/// "Never" is said only of an event the whole flow lacks; an event both runs have at different places
+/// is said to come earlier or later. Frames cited bare (#7) are the right (bad) run's; the left run's
+/// carry its label (good #8).
+/// </summary>
 internal static class DivergenceExplainer
 {
-    public static Divergence? Explain(IReadOnlyList<AlignedRow> rows, Flow? left, Flow? right, string leftLabel, string rightLabel)
+    public static Divergence? Explain(IReadOnlyList<AlignedRow> rows, Flow? left, Flow? right, ComparisonContext context)
     {
-        int at = -1;
+        if (left is null || right is null)
+        {
+            return OneSidedFlows.Explain(left, right, context);
+        }
+
+        var identity = FlowIdentity.Of(left, right);
+        string? service = identity.Diverges ? ServiceClause(left, right, context) : null;
+        int at = FirstDifference(rows);
+        if (at < 0)
+        {
+            return service is null ? null : new Divergence(0, Capitalize(service) + ".", left.FirstFrame, right.FirstFrame);
+        }
+
+        var story = new Story(rows, at, left, right, context);
+        string sentence = story.Tell();
+        string text = service is null ? Capitalize(sentence) : $"{Capitalize(service)}; {sentence}";
+        string? facts = DeliveryFacts.Of(rows, at, left, right, context);
+        return new Divergence(at, facts is null ? text + "." : $"{text}. {facts}.", story.LeftFrame, story.RightFrame);
+    }
+
+    /// <summary>
+    /// The first row that differs; a bare ACK one run has and the other lacks counts only when nothing
+    /// else differs after it (what an ACK acknowledges is told by the delivery facts).
+    /// </summary>
+    internal static int FirstDifference(IReadOnlyList<AlignedRow> rows)
+    {
+        int first = -1;
         for (int i = 0; i < rows.Count; i++)
         {
-            if (rows[i].Op != AlignmentOp.Equal)
+            var row = rows[i];
+            if (row.Op == AlignmentOp.Equal)
             {
-                at = i;
-                break;
+                continue;
+            }
+
+            if (first < 0)
+            {
+                first = i;
+            }
+
+            if (!(row.Op is AlignmentOp.LeftOnly or AlignmentOp.RightOnly && IsBareAck(row.Event)))
+            {
+                return i;
             }
         }
 
-        if (at < 0)
+        return first;
+    }
+
+    /// <summary>"the client connected to port 8515 where the good run's client connected to 8514".</summary>
+    private static string ServiceClause(Flow left, Flow right, ComparisonContext context)
+    {
+        string verb = right.Protocol == Transport.Tcp ? "connected to" : "sent to";
+        return left.Server.Port != right.Server.Port && left.ServerName == right.ServerName
+            ? $"the client {verb} port {right.Server.Port} where the {context.LeftLabel} run's client {verb} {left.Server.Port}"
+            : $"the client {verb} {Server(right)} where the {context.LeftLabel} run's client {verb} {Server(left)}";
+    }
+
+    /// <summary>"collector.test (192.0.2.1) port 8514": the name users know, the address that proves it.</summary>
+    internal static string Server(Flow flow)
+    {
+        string address = flow.Server.Address.Version == 0 ? string.Empty : flow.Server.Address.ToString();
+        string host = flow.ServerName is { } name
+            ? address.Length == 0 ? name : $"{name} ({address})"
+            : address;
+        return flow.Protocol is Transport.Tcp or Transport.Udp ? $"{host} port {flow.Server.Port}" : host;
+    }
+
+    /// <summary>The sentence about one pair's first differing row, and the frames it points at.</summary>
+    private sealed class Story(IReadOnlyList<AlignedRow> rows, int at, Flow left, Flow right, ComparisonContext context)
+    {
+        private readonly AlignedRow _row = rows[at];
+        private readonly string _good = context.LeftLabel;
+        private readonly string _bad = context.RightLabel;
+
+        /// <summary>The left run's frame the divergence points at: its event in the row, else its next, else its last.</summary>
+        public long? LeftFrame => _row.Left?.FirstFrame ?? NextOf(r => r.Left)?.FirstFrame ?? PreviousOf(r => r.Left)?.LastFrame;
+
+        /// <summary>The right run's frame: its event in the row, else what it did instead, else its next, else its last.</summary>
+        public long? RightFrame => _row.Right?.FirstFrame ?? Named?.FirstFrame ?? NextOf(r => r.Right)?.FirstFrame ?? PreviousOf(r => r.Right)?.LastFrame;
+
+        /// <summary>The right run's event the sentence names where the row has none of its own.</summary>
+        private FlowEvent? Named { get; set; }
+
+        public string Tell() => _row.Op switch
         {
+            AlignmentOp.Changed => Changed(_row.Left!, _row.Right!),
+            AlignmentOp.LeftOnly => Missing(_row.Left!),
+            _ => Extra(_row.Right!),
+        };
+
+        private string After
+        {
+            get
+            {
+                var anchor = Anchor(right, r => r.Right, at);
+                return anchor is null ? string.Empty : $"after {Cite(Possessive(anchor), anchor)}";
+            }
+        }
+
+        private string Changed(FlowEvent good, FlowEvent bad)
+        {
+            string actor = Actor(bad.Direction);
+            if (bad.Kind == good.Kind && bad.Mismatch is { } wrong && good.Mismatch is null)
+            {
+                return Join(After, $"the {actor}'s {Keyword(bad)} ({Where(bad)}) carried {Number(wrong)}: {Why(bad, wrong)}");
+            }
+
+            string sentence = Join(After, $"{Sent(bad)} instead of {What(good)}");
+            return LaterInRight(good) is { } later ? $"{sentence}, which it sent only later ({Where(later)})" : sentence;
+        }
+
+        /// <summary>"the client sent RST (#5)", "the client began with …" at the start; an ICMP error "came back" from whoever sent it.</summary>
+        private string Sent(FlowEvent e) => e.Detail is IcmpErrorDetail
+            ? $"{Cite(Possessive(e), e)} came back"
+            : PreviousOf(r => r.Right) is null
+                ? $"the {Actor(e.Direction)} began with {Cite(What(e), e)}"
+                : $"the {Actor(e.Direction)} sent {Cite(What(e), e)}";
+
+        /// <summary>Joins the "after …" part and the rest of a sentence.</summary>
+        private static string Join(string after, string rest) => after.Length == 0 ? rest : $"{after} {rest}";
+
+        private string Missing(FlowEvent missing)
+        {
+            string actor = Actor(missing.Direction);
+            if (_row.Moved && rows[_row.Counterpart].Right is { } copy)
+            {
+                Named = copy;
+                var before = Anchor(right, r => r.Right, _row.Counterpart);
+                string where = before is null ? string.Empty : $", after {Possessive(before)}";
+                return Join(After, $"the {_bad} run has the {actor}'s {Noun(missing)} only later ({Where(copy)}{where})");
+            }
+
+            bool absent = !right.Events.Any(e => e.SameAs(missing));
+            var next = NextMeaningful(out bool nextDiffers);
+            string notSent = absent
+                ? Elsewhere(missing) is { } other
+                    ? $"the {actor} did not send {What(missing)} on this connection: the {_bad} run sent it over another one ({Where(other)})"
+                    : $"the {actor} never sent {What(missing)}"
+                : $"the {actor} did not send {What(missing)} here ({Where(missing, _good)})";
+            if (next is null)
+            {
+                return Join(After, $"the {_bad} run stops: {notSent}");
+            }
+
+            Named = next;
+            if (next.Direction == missing.Direction && nextDiffers)
+            {
+                return Join(After, $"{Sent(next)} instead of {What(missing)}");
+            }
+
+            return next.Direction == missing.Direction || next.Detail is IcmpErrorDetail
+                ? Join(After, notSent)
+                : Join(After, $"{notSent}; the {Actor(next.Direction)} sent {Cite(What(next), next)} next");
+        }
+
+        private string Extra(FlowEvent extra)
+        {
+            string actor = Actor(extra.Direction);
+            if (_row.Moved && rows[_row.Counterpart].Left is { } copy)
+            {
+                var before = Anchor(left, r => r.Left, _row.Counterpart);
+                string where = before is null ? string.Empty : $", after {Possessive(before)}";
+                return Join(After, $"{Sent(extra)}, earlier than the {_good} run, which has it only later ({Where(copy, _good)}{where})");
+            }
+
+            var expected = NextDifferingLeft();
+            if (expected is not null && expected.Direction == extra.Direction && !IsBareAck(extra) && !IsBareAck(expected))
+            {
+                return Join(After, $"{Sent(extra)} instead of {What(expected)}");
+            }
+
+            return left.Events.Any(e => e.SameAs(extra))
+                ? Join(After, $"{Sent(extra)} once more than the {_good} run's {actor} did")
+                : Join(After, $"{Sent(extra)}, which the {_good} run's {actor} never sent");
+        }
+
+        /// <summary>Why a number is wrong, for the numbers the handshake fixes.</summary>
+        private static string Why(FlowEvent e, SequenceMismatch wrong) => (e.Kind, wrong.Field) switch
+        {
+            (EventKind.Ack, TcpNumber.Acknowledgment) => $"it must acknowledge one past the SYN-ACK's sequence number, {wrong.Expected}",
+            (EventKind.SynAck, TcpNumber.Acknowledgment) => $"it must acknowledge one past the SYN's sequence number, {wrong.Expected}",
+            (_, TcpNumber.Sequence) => $"the first byte of data comes one past the SYN's own sequence number, at {wrong.Expected}",
+            _ => $"{wrong.Expected} was due",
+        };
+
+        private static string Keyword(FlowEvent e) => Normalization.EventText.Keyword(e.Kind);
+
+        /// <summary>The right run's copy of a left event, at a row after this one.</summary>
+        private FlowEvent? LaterInRight(FlowEvent e) =>
+            rows.Skip(at + 1).Select(r => r.Right).FirstOrDefault(x => x is not null && x.SameAs(e));
+
+        /// <summary>The same event in another flow of the right run to the same service (one connection there, two here).</summary>
+        private FlowEvent? Elsewhere(FlowEvent e)
+        {
+            if (!IsDistinctive(e))
+            {
+                return null;
+            }
+
+            string service = FlowMatcher.ServiceKey(right);
+            return context.RightFlows
+                .Where(f => !ReferenceEquals(f, right) && FlowMatcher.ServiceKey(f) == service)
+                .SelectMany(f => f.Events)
+                .FirstOrDefault(x => x.SameAs(e));
+        }
+
+        /// <summary>The right run's next event from this row on that is not a bare ACK, and whether it is in a row that differs.</summary>
+        private FlowEvent? NextMeaningful(out bool differs)
+        {
+            for (int i = at; i < rows.Count; i++)
+            {
+                if (rows[i].Right is { } e && !IsBareAck(e))
+                {
+                    differs = rows[i].Op != AlignmentOp.Equal;
+                    return e;
+                }
+            }
+
+            differs = false;
             return null;
         }
 
-        if (left is null || right is null)
+        /// <summary>What the left run did at this point: its next event in a row that differs, before the runs agree again.</summary>
+        private FlowEvent? NextDifferingLeft()
         {
-            return OneSided(rows, left, right, leftLabel, rightLabel, at);
+            for (int i = at; i < rows.Count && rows[i].Op != AlignmentOp.Equal; i++)
+            {
+                if (rows[i].Left is { } e)
+                {
+                    return e;
+                }
+            }
+
+            return null;
         }
 
-        var row = rows[at];
-        var previous = at > 0 ? rows[at - 1].Right : null;
-        string after = previous is null ? "from the start," : $"after {EventPhrases.Possessive(previous)}";
-        var instead = row.Op == AlignmentOp.LeftOnly ? Instead(rows, at) : null;
-        string sentence = row.Op switch
+        /// <summary>
+        /// What a sentence starts from: the run's last event before row <paramref name="before"/>, passing over
+        /// ACKs of data (they only say that what came before arrived), named by its protocol message if it has one.
+        /// </summary>
+        private FlowEvent? Anchor(Flow flow, Func<AlignedRow, FlowEvent?> side, int before)
         {
-            AlignmentOp.Changed => $"{after} the {EventPhrases.Actor(row.Right!.Direction)} sent {EventPhrases.What(row.Right)} instead of {EventPhrases.What(row.Left!)}",
-            AlignmentOp.RightOnly => RightOnly(rows, at, after, leftLabel, rightLabel),
-            _ => LeftOnly(rows, at, after, rightLabel, instead),
-        };
+            for (int i = before - 1; i >= 0; i--)
+            {
+                if (side(rows[i]) is { } e && !IsAckOfBytes(e))
+                {
+                    return Decoded(e, flow);
+                }
+            }
 
-        // Where a side has no event in this row, point at what it did instead (its next event, or
-        // the one the sentence names), else at its last one (where it stopped).
-        long? leftFrame = row.Left?.FirstFrame ?? Next(rows, at, r => r.Left) ?? Previous(rows, at, r => r.Left);
-        long? rightFrame = row.Right?.FirstFrame ?? instead?.FirstFrame ?? Next(rows, at, r => r.Right) ?? Previous(rows, at, r => r.Right);
-        return new Divergence(at, Capitalize(sentence) + Facts(left, right), leftFrame, rightFrame);
-    }
-
-    private static long? Next(IReadOnlyList<AlignedRow> rows, int at, Func<AlignedRow, FlowEvent?> side) =>
-        rows.Skip(at).Select(side).FirstOrDefault(e => e is not null)?.FirstFrame;
-
-    private static long? Previous(IReadOnlyList<AlignedRow> rows, int at, Func<AlignedRow, FlowEvent?> side) =>
-        rows.Take(at).Select(side).LastOrDefault(e => e is not null)?.LastFrame;
-
-    private static string RightOnly(IReadOnlyList<AlignedRow> rows, int at, string after, string leftLabel, string rightLabel)
-    {
-        var extra = rows[at].Right!;
-        var expected = rows.Skip(at).FirstOrDefault(r => r.Left is not null)?.Left;
-        string actor = EventPhrases.Actor(extra.Direction);
-        return expected is not null && expected.Direction == extra.Direction
-            ? $"{after} the {actor} sent {EventPhrases.What(extra)} instead of {EventPhrases.What(expected)}"
-            : $"{after} the {rightLabel} run has {EventPhrases.What(extra)} from the {actor} that the {leftLabel} run does not";
-    }
-
-    /// <summary>What the side of a missing event did next instead, passing over bare ACKs (a RST where an answer was due).</summary>
-    private static FlowEvent? Instead(IReadOnlyList<AlignedRow> rows, int at)
-    {
-        var missing = rows[at].Left!;
-        return rows.Skip(at).Select(r => r.Right).FirstOrDefault(e => e is not null && e.Direction == missing.Direction && e.Kind != EventKind.Ack);
-    }
-
-    private static string LeftOnly(IReadOnlyList<AlignedRow> rows, int at, string after, string rightLabel, FlowEvent? instead)
-    {
-        var missing = rows[at].Left!;
-        bool rightEnds = rows.Skip(at).All(r => r.Right is null);
-        string actor = EventPhrases.Actor(missing.Direction);
-        if (rightEnds)
-        {
-            return $"{after} the {rightLabel} run stops: the {actor} never sent {EventPhrases.What(missing)}";
+            return PreviousOf(side, before) is { } ack ? Decoded(ack, flow) : null;
         }
 
-        return instead is not null
-            ? $"{after} the {actor} sent {EventPhrases.What(instead)} instead of {EventPhrases.What(missing)}"
-            : $"{after} the {rightLabel} run has no {EventPhrases.What(missing)} from the {actor}";
-    }
-
-    private static Divergence OneSided(IReadOnlyList<AlignedRow> rows, Flow? left, Flow? right, string leftLabel, string rightLabel, int at)
-    {
-        string description = left is not null
-            ? $"The {rightLabel} run has no such flow: it never {Began(left)}"
-            : $"Only the {rightLabel} run has this flow; the {leftLabel} run never {Began(right!)}";
-        return new Divergence(at, description, left?.FirstFrame, right?.FirstFrame);
-    }
-
-    private static string Began(Flow flow) => flow.Protocol switch
-    {
-        Transport.Tcp => $"connected to {flow.ServerLabel} port {flow.Server.Port}",
-        Transport.Udp when flow.QueryName is { } name => $"asked DNS for {name}",
-        Transport.Udp => $"sent UDP to {flow.ServerLabel} port {flow.Server.Port}",
-        _ => $"pinged {flow.ServerLabel}",
-    };
-
-    /// <summary>Facts about the right flow that the left one does not share, appended to the sentence.</summary>
-    private static string Facts(Flow left, Flow right)
-    {
-        var facts = new List<string>();
-        if (right.ClientBytesUnacknowledged > 0 && left.ClientBytesUnacknowledged == 0)
+        private FlowEvent? NextOf(Func<AlignedRow, FlowEvent?> side)
         {
-            facts.Add($"the client's {Unacknowledged(right.ClientBytesUnacknowledged)}");
+            for (int i = at; i < rows.Count; i++)
+            {
+                if (side(rows[i]) is { } e)
+                {
+                    return e;
+                }
+            }
+
+            return null;
         }
 
-        if (right.ServerBytesUnacknowledged > 0 && left.ServerBytesUnacknowledged == 0)
+        private FlowEvent? PreviousOf(Func<AlignedRow, FlowEvent?> side, int before = -1)
         {
-            facts.Add($"the server's {Unacknowledged(right.ServerBytesUnacknowledged)}");
-        }
+            for (int i = (before < 0 ? at : before) - 1; i >= 0; i--)
+            {
+                if (side(rows[i]) is { } e)
+                {
+                    return e;
+                }
+            }
 
-        return facts.Count == 0 ? "." : "; " + string.Join("; ", facts) + ".";
+            return null;
+        }
     }
 
-    private static string Unacknowledged(long bytes) =>
-        bytes == 1 ? "1 byte was never acknowledged" : $"{bytes} bytes were never acknowledged";
+    /// <summary>A data event named by the last protocol message found in its bytes, where one was: "the server's MQTT CONNACK accepted".</summary>
+    internal static FlowEvent Decoded(FlowEvent e, Flow flow)
+    {
+        if (e.Kind != EventKind.Data || e.CarriedMessages == 0)
+        {
+            return e;
+        }
 
-    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+        int index = IndexOf(flow.Events, e);
+        return index > 0 ? flow.Events[index - 1] : e;
+    }
+
+    /// <summary>Whether an event says enough to be recognised in another flow: a decoded message or data with a preview.</summary>
+    private static bool IsDistinctive(FlowEvent e) =>
+        e.Kind is EventKind.Tls or EventKind.Http or EventKind.Mqtt or EventKind.DnsQuery
+        || e.Detail is PayloadDetail { Hidden: false, Preview.Length: > 0 };
+
+    private static int IndexOf(IReadOnlyList<FlowEvent> events, FlowEvent e)
+    {
+        for (int i = 0; i < events.Count; i++)
+        {
+            if (ReferenceEquals(events[i], e))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

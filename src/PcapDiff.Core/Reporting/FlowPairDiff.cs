@@ -14,6 +14,9 @@ public sealed record FlowPairDiff
     /// <summary>How the two relate.</summary>
     public required PairStatus Status { get; init; }
 
+    /// <summary>How the two flows' servers differ (port, name, address, family); <see cref="FlowIdentity.Same"/> for a one-sided pair.</summary>
+    public FlowIdentity Identity { get; init; } = FlowIdentity.Same;
+
     /// <summary>The aligned events (one-sided rows for a one-sided flow).</summary>
     public required IReadOnlyList<AlignedRow> Rows { get; init; }
 

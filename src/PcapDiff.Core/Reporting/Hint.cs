@@ -25,7 +25,7 @@ public sealed record Hint(string Id, string Title, string Explanation, IReadOnly
     private static string Describe(FlowEvent e)
     {
         string frames = e.FirstFrame == e.LastFrame ? $"#{e.FirstFrame}" : $"#{e.FirstFrame}-{e.LastFrame}";
-        string repeats = e.Repeats > 0 ? $" (+{e.Repeats} repeated)" : string.Empty;
+        string repeats = Normalization.EventText.Repeats(e) is { } r ? $" ({r})" : string.Empty;
         return $"{frames} {e.Text}{repeats}";
     }
 }

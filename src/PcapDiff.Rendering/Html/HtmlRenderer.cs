@@ -43,8 +43,6 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false) :
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Frame(long? frame) => frame is { } f ? "#" + N(f) : "—";
-
     private static void Header(StringBuilder html, DiffReport report)
     {
         bool same = report.Verdict == Verdict.Equivalent;
@@ -64,8 +62,7 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false) :
         {
             int index = report.IndexOf(pair);
             html.Append("<p id=\"first-divergence\" class=\"first\">First divergence: <a href=\"#").Append(RowId(index, first.Row)).Append("\">")
-                .Append(E(FlowTitles.Service(pair.Any))).Append(" at ").Append(E(report.Left.Label)).Append(' ').Append(Frame(first.LeftFrame))
-                .Append(" / ").Append(E(report.Right.Label)).Append(' ').Append(Frame(first.RightFrame)).Append("</a><br>")
+                .Append(E($"{FlowTitles.Service(pair)} {FlowTitles.At(report.Left.Label, first.LeftFrame, report.Right.Label, first.RightFrame)}".TrimEnd())).Append("</a><br>")
                 .Append(E(first.Description)).Append("</p>\n");
         }
 
@@ -90,7 +87,7 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false) :
         {
             var pair = report.Pairs[i];
             var (badge, css) = Badge(report, pair.Status);
-            string service = E(FlowTitles.Service(pair.Any));
+            string service = E(FlowTitles.Service(pair));
             html.Append("<tr><td><span class=\"badge ").Append(css).Append("\">").Append(E(badge)).Append("</span></td><td>")
                 .Append(Detailed(pair) ? $"<a href=\"#{PairId(i)}\">{service}</a>" : service)
                 .Append("</td><td class=\"num\">").Append(E(FlowTitles.Volume(pair.Left))).Append("</td><td class=\"num\">")
@@ -140,7 +137,7 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false) :
         {
             var (pair, left, right) = rows[i];
             int y = 22 + (i * RowHeight);
-            string service = FlowTitles.Service(pair.Any);
+            string service = FlowTitles.Service(pair);
             html.Append("<text class=\"name\" x=\"").Append(LabelWidth - 8).Append("\" y=\"").Append(y + 16).Append("\">")
                 .Append(E(service.Length > 32 ? service[..31] + "…" : service)).Append("<title>").Append(E(service)).Append("</title></text>");
             Bar(html, "left", LabelWidth, y + 2, left, max, BarWidth);
@@ -165,7 +162,7 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false) :
     {
         var (badge, css) = Badge(report, pair.Status);
         html.Append("<section class=\"pair\" id=\"").Append(PairId(index)).Append("\">\n<h2><span class=\"badge ").Append(css).Append("\">")
-            .Append(E(badge)).Append("</span> ").Append(E(FlowTitles.Service(pair.Any))).Append("</h2>\n<p class=\"endpoints\">");
+            .Append(E(badge)).Append("</span> ").Append(E(FlowTitles.Service(pair))).Append("</h2>\n<p class=\"endpoints\">");
         if (pair.Left is { } left)
         {
             html.Append(E($"{report.Left.Label}: {FlowTitles.Endpoints(left)}")).Append("<br>");
@@ -260,6 +257,7 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false) :
         {
             AlignmentOp.Equal => (string.Empty, "equal"),
             AlignmentOp.Changed => ("≠", "changed"),
+            _ when row.Moved => ("~", "moved"),
             AlignmentOp.LeftOnly => ("<", "left-only"),
             _ => (">", "right-only"),
         };

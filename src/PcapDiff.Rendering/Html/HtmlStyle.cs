@@ -34,7 +34,7 @@ internal static class HtmlStyle
         .row { display: grid; grid-template-columns: 2.2rem 4.5rem minmax(12rem, 1fr) 4.5rem minmax(12rem, 1fr); gap: 0 .6rem; padding: 0 .3rem; }
         .row > span { overflow-wrap: anywhere; }
         .row.head { color: var(--muted); border-bottom: 1px solid var(--line); }
-        .row.changed { background: var(--changed); } .row.left-only { background: var(--left); } .row.right-only { background: var(--right); }
+        .row.changed, .row.moved { background: var(--changed); } .row.left-only { background: var(--left); } .row.right-only { background: var(--right); }
         .row.first { box-shadow: inset 0 0 0 2px var(--first); } .row:target { box-shadow: inset 0 0 0 3px var(--first); }
         details.fold > summary { color: var(--muted); cursor: pointer; padding: 0 .3rem 0 3rem; }
         dl.filters dt { color: var(--muted); font-size: .85rem; } dl.filters dd { margin: 0 0 .3rem; } code { overflow-wrap: anywhere; }

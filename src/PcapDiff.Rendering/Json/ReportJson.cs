@@ -16,7 +16,7 @@ namespace PcapDiff.Rendering.Json;
 public sealed class ReportJson : IReportRenderer
 {
     /// <summary>Version of the report document; it changes when a field changes meaning.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     // Output goes out whenever this much is buffered: a report of a million-packet pair is
     // hundreds of megabytes of JSON, written flow by flow rather than built whole in memory.
@@ -122,6 +122,7 @@ public sealed class ReportJson : IReportRenderer
         e.Repeats,
         e.FirstFrame,
         e.LastFrame,
+        e.AcknowledgedFrame,
         EventText.Note(e));
 
     private static PairDto Pair(FlowPairDiff pair, Dictionary<Flow, int> left, Dictionary<Flow, int> right)
@@ -137,13 +138,15 @@ public sealed class ReportJson : IReportRenderer
                 PairStatus.OnlyLeft => "onlyLeft",
                 _ => "onlyRight",
             },
-            FlowTitles.Service(pair.Any),
+            FlowTitles.Service(pair),
             pair.Left is null ? null : left[pair.Left],
             pair.Right is null ? null : right[pair.Right],
+            pair.Left is null || pair.Right is null ? null : new IdentityDto(pair.Identity.PortDiffers, pair.Identity.NameDiffers, pair.Identity.AddressDiffers, pair.Identity.FamilyDiffers, pair.Identity.QueryDiffers),
             [.. pair.Rows.Select(r => new RowDto(
                 Op(r.Op),
                 r.Left is null ? null : leftIndex[r.Left],
-                r.Right is null ? null : rightIndex[r.Right]))],
+                r.Right is null ? null : rightIndex[r.Right],
+                r.Moved ? r.Counterpart : null))],
             pair.Divergence is { } d
                 ? new DivergenceDto(d.Row, d.Description, d.LeftFrame, d.RightFrame, WiresharkFilters.ForDivergence(pair.Left, d, left: true), WiresharkFilters.ForDivergence(pair.Right, d, left: false))
                 : null,
@@ -186,19 +189,22 @@ public sealed class ReportJson : IReportRenderer
 
     private sealed record CountersDto(long Packets, long Bytes, long PayloadBytes, long Syn, long Fin, long Rst, long Retransmissions);
 
-    private sealed record EventDto(string Text, string Kind, string Direction, long Bytes, int Packets, int Repeats, long FirstFrame, long LastFrame, string? Note);
+    private sealed record EventDto(string Text, string Kind, string Direction, long Bytes, int Packets, int Repeats, long FirstFrame, long LastFrame, long? AcknowledgedFrame, string? Note);
 
     private sealed record PairDto(
         string Status,
         string Service,
         int? Left,
         int? Right,
+        IdentityDto? ServerDiffers,
         IReadOnlyList<RowDto> Rows,
         DivergenceDto? Divergence,
         IReadOnlyList<HintDto> Hints,
         IReadOnlyList<string> Notes);
 
-    private sealed record RowDto(string Op, int? Left, int? Right);
+    private sealed record IdentityDto(bool Port, bool Name, bool Address, bool Family, bool Query);
+
+    private sealed record RowDto(string Op, int? Left, int? Right, int? MovedTo);
 
     private sealed record DivergenceDto(int Row, string Description, long? LeftFrame, long? RightFrame, string? LeftFilter, string? RightFilter);
 

@@ -38,7 +38,8 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
         if (shown.Count > 0)
         {
             string lines = report.Left.Read is null || report.Right.Read is null ? " (line numbers for a .flows file)" : string.Empty;
-            Line(console, $"Rows: ≠ changed, < only in {report.Left.Label}, > only in {report.Right.Label}, ▶ first divergence; #{report.Left.Label} and #{report.Right.Label} are frame numbers{lines}.", Dim);
+            string moved = shown.Any(p => p.Rows.Any(r => r.Moved)) ? ", ~ in both runs at different places" : string.Empty;
+            Line(console, $"Rows: ≠ changed, < only in {report.Left.Label}, > only in {report.Right.Label}{moved}, ▶ first divergence; #{report.Left.Label} and #{report.Right.Label} are frame numbers{lines}.", Dim);
             console.WriteLine();
         }
 
@@ -76,7 +77,7 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
 
         if (report.FirstDivergence is { Divergence: { } first } pair)
         {
-            Line(console, $"First divergence: {FlowTitles.Service(pair.Any)} at {report.Left.Label} #{Frame(first.LeftFrame)} / {report.Right.Label} #{Frame(first.RightFrame)}", Bold);
+            Line(console, $"First divergence: {FlowTitles.Service(pair)} {FlowTitles.At(report.Left.Label, first.LeftFrame, report.Right.Label, first.RightFrame)}".TrimEnd(), Bold);
             console.Write(new Padder(Plain(first.Description), new Padding(2, 0, 0, 0)));
         }
     }
@@ -116,7 +117,7 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
             var cells = new List<IRenderable>
             {
                 Plain(status, style),
-                Plain(FlowTitles.Service(pair.Any)),
+                Plain(FlowTitles.Service(pair)),
                 Plain(FlowTitles.Volume(pair.Left)),
                 Plain(FlowTitles.Volume(pair.Right)),
             };
@@ -151,7 +152,7 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
             PairStatus.OnlyLeft => $"only in {report.Left.Label}",
             _ => $"only in {report.Right.Label}",
         };
-        Line(console, $"━━ {FlowTitles.Service(pair.Any)}  [{status}]", Bold);
+        Line(console, $"━━ {FlowTitles.Service(pair)}  [{status}]", Bold);
         if (pair.Left is { } left)
         {
             Line(console, $"   {report.Left.Label}: {FlowTitles.Endpoints(left)}", Dim);
@@ -218,6 +219,7 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
             {
                 AlignmentOp.Equal => (" ", Style.Plain),
                 AlignmentOp.Changed => ("≠", Changed),
+                _ when row.Moved => ("~", Changed),
                 AlignmentOp.LeftOnly => ("<", Missing),
                 _ => (">", Extra),
             };
@@ -240,8 +242,6 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
 
     private static IRenderable[] Cells(Style style, params string[] texts) =>
         Array.ConvertAll(texts, t => (IRenderable)Plain(t, style));
-
-    private static string Frame(long? frame) => frame?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—";
 
     private static string Plural(int count) => count == 1 ? string.Empty : "s";
 }

@@ -28,9 +28,8 @@ internal static class Runs
         "C→S ACK",
         "C→S DATA 5B \"hoge\\n\"",
         "S→C DATA 4B \"201\\n\"",
-        "S→C FIN",
         "C→S FIN",
-        "S→C ACK",
+        "S→C FIN",
     ];
 
     /// <summary>Every run below by name, for checks that must hold for all of them.</summary>

@@ -275,7 +275,8 @@ public sealed class TcpNormalizerTests
         var flow = Assert.Single(c.Finish().Flows);
 
         Assert.Equal(Runs.GoodEvents, flow.Texts());
-        Assert.Equal(1, flow.Events[5].Repeats);
+        var fin = Assert.Single(flow.Events, e => e is { Kind: EventKind.Fin, Direction: Direction.ServerToClient });
+        Assert.Equal(1, fin.Repeats);
         Assert.Equal(1, flow.Anomalies.Retransmissions);
     }
 
@@ -293,7 +294,7 @@ public sealed class TcpNormalizerTests
 
         Assert.Equal(c.ClientEndpoint, flow.Client);
         Assert.Equal(c.ServerEndpoint, flow.Server);
-        Assert.Equal(["S→C DATA 4B \"201\\n\"", "S→C FIN", "C→S FIN", "S→C ACK"], flow.Texts());
+        Assert.Equal(["S→C DATA 4B \"201\\n\"", "C→S FIN", "S→C FIN"], flow.Texts());
     }
 
     [Fact]
@@ -370,6 +371,119 @@ public sealed class TcpNormalizerTests
         var flow = Assert.Single(c.Finish().Flows);
 
         Assert.Equal(0, flow.Anomalies.DuplicateAcks);
+    }
+
+    [Fact]
+    public void Should_give_the_same_events_When_the_client_closes_first_instead_of_the_server()
+    {
+        var c = Runs.Nc();
+        Handshake(c);
+        c.Client(PshAck, seq: 1001, ack: 5001, payload: "hoge\n");
+        c.Server(PshAck, seq: 5001, ack: 1006, payload: "201\n");
+        c.Client(FinAck, seq: 1006, ack: 5005);
+        c.Server(FinAck, seq: 5005, ack: 1007);
+        c.Client(Ack, seq: 1007, ack: 5006);
+
+        var flow = Assert.Single(c.Finish().Flows);
+
+        Assert.Equal(Runs.GoodEvents, flow.Texts());
+        var clientFin = flow.Events[^2];
+        var serverFin = flow.Events[^1];
+        Assert.True(clientFin.FirstFrame < serverFin.FirstFrame);
+        Assert.Equal(serverFin.FirstFrame, clientFin.AcknowledgedFrame);
+        Assert.Equal(serverFin.FirstFrame + 1, serverFin.AcknowledgedFrame);
+    }
+
+    [Fact]
+    public void Should_keep_the_fins_where_they_were_When_data_comes_between_them()
+    {
+        var c = Runs.Nc();
+        Handshake(c);
+        c.Client(PshAck, seq: 1001, ack: 5001, payload: "hoge\n");
+        c.Client(FinAck, seq: 1006, ack: 5001);
+        c.Server(PshAck, seq: 5001, ack: 1007, payload: "201\n");
+        c.Server(FinAck, seq: 5005, ack: 1007);
+        c.Client(Ack, seq: 1007, ack: 5006);
+
+        var flow = Assert.Single(c.Finish().Flows);
+
+        Assert.Equal(["C→S SYN", "S→C SYN-ACK", "C→S ACK", "C→S DATA 5B \"hoge\\n\"", "C→S FIN", "S→C DATA 4B \"201\\n\"", "S→C FIN", "C→S ACK"], flow.Texts());
+    }
+
+    [Fact]
+    public void Should_note_the_frame_that_acknowledged_the_data_When_a_later_packet_makes_that_ack_no_event()
+    {
+        var c = Runs.Nc();
+        Handshake(c);
+        c.Client(PshAck, seq: 1001, ack: 5001, payload: "hoge\n");
+        c.Server(Ack, seq: 5001, ack: 1006);
+        c.Client(FinAck, seq: 1006, ack: 5001);
+        c.Server(FinAck, seq: 5001, ack: 1007);
+        c.Client(Ack, seq: 1007, ack: 5002);
+
+        var flow = Assert.Single(c.Finish().Flows);
+
+        Assert.Equal(["C→S SYN", "S→C SYN-ACK", "C→S ACK", "C→S DATA 5B \"hoge\\n\"", "C→S FIN", "S→C FIN"], flow.Texts());
+        Assert.Equal(5, flow.Events[3].AcknowledgedFrame);
+        Assert.Equal(2, flow.Events[0].AcknowledgedFrame);
+        Assert.Equal(3, flow.Events[1].AcknowledgedFrame);
+    }
+
+    [Fact]
+    public void Should_forget_an_acknowledgment_When_more_data_joins_the_event_after_it()
+    {
+        var c = Runs.Nc();
+        Handshake(c);
+        c.Client(PshAck, seq: 1001, ack: 5001, payload: "ho");
+        c.Server(Ack, seq: 5001, ack: 1003);
+        c.Client(PshAck, seq: 1003, ack: 5001, payload: "ge\n");
+
+        var flow = Assert.Single(c.Finish().Flows);
+
+        var data = Assert.Single(flow.Events, e => e.Kind == EventKind.Data);
+        Assert.Null(data.AcknowledgedFrame);
+    }
+
+    [Fact]
+    public void Should_show_the_wrong_number_When_the_handshake_ack_acknowledges_the_syn_ack_itself()
+    {
+        var c = Runs.Nc();
+        c.Client(Syn, seq: 1000);
+        c.Server(SynAck, seq: 5000, ack: 1001);
+        c.Client(Ack, seq: 1001, ack: 5000);
+        c.Server(TcpFlags.Rst, seq: 5000);
+        c.Server(SynAck, seq: 5000, ack: 1001);
+
+        var flow = Assert.Single(c.Finish().Flows);
+
+        Assert.Equal(["C→S SYN", "S→C SYN-ACK", "C→S ACK ack=0 (expected 1)", "S→C RST"], flow.Texts());
+        Assert.Equal(new SequenceMismatch(TcpNumber.Acknowledgment, 0, 1), flow.Events[2].Mismatch);
+        Assert.Equal(1, flow.Anomalies.SynAckRetries);
+        Assert.Equal(0, flow.Anomalies.SynRetries);
+    }
+
+    [Fact]
+    public void Should_show_the_wrong_number_When_the_syn_ack_does_not_acknowledge_the_syn()
+    {
+        var c = Runs.Nc();
+        c.Client(Syn, seq: 1000);
+        c.Server(SynAck, seq: 5000, ack: 1000);
+
+        var flow = Assert.Single(c.Finish().Flows);
+
+        Assert.Equal(["C→S SYN", "S→C SYN-ACK ack=0 (expected 1)"], flow.Texts());
+    }
+
+    [Fact]
+    public void Should_show_the_wrong_number_When_the_first_data_starts_on_the_syns_sequence_number()
+    {
+        var c = Runs.Nc();
+        Handshake(c);
+        c.Client(PshAck, seq: 1000, ack: 5001, payload: "hoge\n");
+
+        var flow = Assert.Single(c.Finish().Flows);
+
+        Assert.Equal(new SequenceMismatch(TcpNumber.Sequence, 0, 1), Assert.Single(flow.Events, e => e.Kind == EventKind.Data).Mismatch);
     }
 
     private static void Handshake(Conversation c)

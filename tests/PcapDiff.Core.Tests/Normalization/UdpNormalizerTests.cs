@@ -84,6 +84,45 @@ public sealed class UdpNormalizerTests
     }
 
     [Fact]
+    public void Should_give_the_same_events_When_parallel_queries_and_answers_alternate_in_one_run_and_not_in_the_other()
+    {
+        IReadOnlyList<string> Lookup(params string[] order)
+        {
+            var capture = new PacketBuilder();
+            var dns = capture.Udp(Runs.ClientAddress, 51000, Runs.ResolverAddress, 53);
+            foreach (string step in order)
+            {
+                switch (step)
+                {
+                    case "qA":
+                        dns.ClientDatagram(DnsWire.Query(1, "collector.test"));
+                        break;
+                    case "qAAAA":
+                        dns.ClientDatagram(DnsWire.Query(2, "collector.test", DnsWire.TypeAaaa));
+                        break;
+                    case "rA":
+                        dns.ServerDatagram(DnsWire.Answer(1, "collector.test", "192.0.2.1"));
+                        break;
+                    default:
+                        dns.ServerDatagram(DnsWire.Answer(2, "collector.test", "2001:db8::1"));
+                        break;
+                }
+            }
+
+            return Assert.Single(capture.Finish().Flows).Texts();
+        }
+
+        var together = Lookup("qA", "qAAAA", "rA", "rAAAA");
+
+        Assert.Equal(together, Lookup("qA", "rA", "qAAAA", "rAAAA"));
+        Assert.Equal(together, Lookup("qAAAA", "qA", "rAAAA", "rA"));
+        Assert.Equal(
+            ["C→S DNS query A collector.test", "S→C DNS response NOERROR A collector.test (answers: A)",
+             "C→S DNS query AAAA collector.test", "S→C DNS response NOERROR AAAA collector.test (answers: AAAA)"],
+            together);
+    }
+
+    [Fact]
     public void Should_count_answers_by_type_When_a_response_has_several()
     {
         var capture = new PacketBuilder();

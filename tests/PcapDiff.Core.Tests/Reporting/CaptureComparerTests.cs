@@ -17,8 +17,8 @@ public sealed class CaptureComparerTests
         var first = Assert.IsType<FlowPairDiff>(report.FirstDivergence);
         Assert.Equal(PairStatus.Diverged, first.Status);
         var divergence = first.Divergence!;
-        Assert.StartsWith("After the server's SYN-ACK the client sent RST instead of ACK", divergence.Description, StringComparison.Ordinal);
-        Assert.Contains("the client's 5 bytes were never acknowledged", divergence.Description, StringComparison.Ordinal);
+        Assert.StartsWith("After the server's SYN-ACK (#2) the client sent RST (#3), which the good run's client never sent.", divergence.Description, StringComparison.Ordinal);
+        Assert.Contains("The server never acknowledged the client's 5 bytes", divergence.Description, StringComparison.Ordinal);
         Assert.Equal(3, divergence.RightFrame);
         var hint = Assert.Single(first.Hints);
         Assert.Equal("client-rst-after-syn-ack", hint.Id);
@@ -31,7 +31,7 @@ public sealed class CaptureComparerTests
         var report = Compare(Runs.Good(), Runs.Refused());
 
         var first = Assert.IsType<FlowPairDiff>(report.FirstDivergence);
-        Assert.StartsWith("After the client's SYN the server sent RST instead of SYN-ACK", first.Divergence!.Description, StringComparison.Ordinal);
+        Assert.StartsWith("After the client's SYN (#1) the server sent RST (#2) instead of SYN-ACK", first.Divergence!.Description, StringComparison.Ordinal);
         Assert.Equal(2, first.Divergence.LeftFrame);
         Assert.Equal(2, first.Divergence.RightFrame);
         Assert.Equal(["syn-answered-by-rst"], first.Hints.Select(h => h.Id));

@@ -13,13 +13,13 @@ public sealed class DnsErrorRule : IHintRule
     {
         foreach (var e in flow.Events)
         {
-            if (e.Kind != EventKind.DnsResponse)
+            if (e.Detail is not DnsDetail { ResponseCode: { } code } dns)
             {
                 continue;
             }
 
-            string name = flow.QueryName ?? "the name";
-            if (e.Text.Contains(" NXDOMAIN ", StringComparison.Ordinal))
+            string name = dns.QueryName;
+            if (code == DnsDetail.NameError)
             {
                 return Hint.From(
                     "dns-nxdomain",
@@ -29,7 +29,7 @@ public sealed class DnsErrorRule : IHintRule
                     e);
             }
 
-            if (e.Text.Contains(" SERVFAIL ", StringComparison.Ordinal) || e.Text.Contains(" REFUSED ", StringComparison.Ordinal))
+            if (code is DnsDetail.ServerFailure or DnsDetail.Refused)
             {
                 return Hint.From(
                     "dns-failure",

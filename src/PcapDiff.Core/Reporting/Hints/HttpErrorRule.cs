@@ -1,4 +1,3 @@
-using System.Globalization;
 using PcapDiff.Core.Model;
 
 namespace PcapDiff.Core.Reporting.Hints;
@@ -12,16 +11,11 @@ public sealed class HttpErrorRule : IHintRule
     /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
-        foreach (var response in flow.Events.Where(e => e.Kind == EventKind.Http && e.Direction == Direction.ServerToClient))
+        foreach (var response in flow.Events.Where(e => e.Detail is HttpResponseDetail { IsError: true }))
         {
-            string status = EventPhrases.DetailOf(response);
-            if (status.Length < 3 || !int.TryParse(status.AsSpan(0, 3), NumberStyles.None, CultureInfo.InvariantCulture, out int code) || code < 400)
-            {
-                continue;
-            }
-
-            var request = flow.Events.LastOrDefault(e => e.Kind == EventKind.Http && e.Direction == Direction.ClientToServer && e.FirstFrame <= response.FirstFrame);
-            string what = request is null ? "the request" : EventPhrases.DetailOf(request);
+            int code = ((HttpResponseDetail)response.Detail!).Status;
+            var request = flow.Events.LastOrDefault(e => e.Detail is HttpRequestDetail && e.FirstFrame <= response.FirstFrame);
+            string what = request?.Detail is HttpRequestDetail r ? $"{r.Method} {r.Path}" : "the request";
             string cause = code switch
             {
                 400 => "the server could not parse the request (a malformed header or body, or the wrong Host)",
@@ -38,7 +32,7 @@ public sealed class HttpErrorRule : IHintRule
             };
             return Hint.From(
                 "http-error",
-                $"The server answered {status}",
+                $"The server answered {EventPhrases.Noun(response)}",
                 $"An HTTP {code / 100}xx status: {cause}.",
                 request is null ? [response] : [request, response]);
         }

@@ -11,13 +11,12 @@ public sealed class IcmpUnreachableRule : IHintRule
     /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
-        var error = flow.Events.FirstOrDefault(e => e.Kind == EventKind.IcmpError);
-        if (error is null)
+        var error = flow.Events.FirstOrDefault(e => e.Detail is IcmpErrorDetail);
+        if (error?.Detail is not IcmpErrorDetail { Name: var name } icmp)
         {
             return null;
         }
 
-        string name = EventPhrases.DetailOf(error);
         string cause = name switch
         {
             "port-unreachable" => $"nothing listens on {flow.Protocol.ToString().ToUpperInvariant()} port {flow.Server.Port} of {flow.ServerLabel}",
@@ -29,7 +28,7 @@ public sealed class IcmpUnreachableRule : IHintRule
         };
         return Hint.From(
             "icmp-unreachable",
-            $"ICMP {name} ({Normalization.EventText.Note(error)})",
+            icmp.From is { } from ? $"ICMP {name} (sent by {from})" : $"ICMP {name}",
             $"An ICMP error came back for this flow: {cause}.",
             error);
     }

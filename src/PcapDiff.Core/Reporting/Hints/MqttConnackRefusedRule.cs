@@ -1,4 +1,5 @@
 using PcapDiff.Core.Model;
+using PcapDiff.Core.Normalization;
 
 namespace PcapDiff.Core.Reporting.Hints;
 
@@ -11,31 +12,28 @@ public sealed class MqttConnackRefusedRule : IHintRule
     /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
-        const string Refused = "CONNACK refused";
-        var connack = flow.Events.FirstOrDefault(e => e.Kind == EventKind.Mqtt && EventPhrases.DetailOf(e).StartsWith(Refused, StringComparison.Ordinal));
-        if (connack is null)
+        var connack = flow.Events.FirstOrDefault(e => e.Detail is MqttConnackDetail { Accepted: false, Malformed: false });
+        if (connack?.Detail is not MqttConnackDetail refused)
         {
             return null;
         }
 
-        string reason = EventPhrases.DetailOf(connack)[Refused.Length..].TrimStart(':', ' ');
-        string cause = reason switch
+        // MQTT 3.1.1 return codes (§3.2.2.3) and MQTT 5 reason codes (§3.2.2.2).
+        string cause = (refused.V5, refused.Code) switch
         {
-            _ when reason.Contains("user name or password", StringComparison.Ordinal) || reason.Contains("not authorized", StringComparison.Ordinal)
-                || reason.Contains("authentication", StringComparison.Ordinal) =>
+            (false, 4 or 5) or (true, 0x86 or 0x87 or 0x8C) =>
                 "the broker did not accept the credentials: a wrong user name or password, a user missing from the broker's password file, "
                 + "or an ACL that does not let this client connect",
-            _ when reason.Contains("identifier", StringComparison.Ordinal) => "the broker rejects the client id (empty, too long, or already in use and not allowed)",
-            _ when reason.Contains("protocol version", StringComparison.Ordinal) => "the broker does not speak the MQTT version the client asked for",
-            _ when reason.Contains("unavailable", StringComparison.Ordinal) || reason.Contains("busy", StringComparison.Ordinal) =>
-                "the broker is up but not serving (overloaded, starting or shutting down)",
-            _ when reason.Contains("banned", StringComparison.Ordinal) => "the broker has banned this client",
+            (false, 2) or (true, 0x85) => "the broker rejects the client id (empty, too long, or already in use and not allowed)",
+            (false, 1) or (true, 0x84) => "the broker does not speak the MQTT version the client asked for",
+            (false, 3) or (true, 0x88 or 0x89 or 0x8B) => "the broker is up but not serving (overloaded, starting or shutting down)",
+            (true, 0x8A) => "the broker has banned this client",
             _ => "the broker refused the connection",
         };
         return Hint.From(
             "mqtt-connack-refused",
-            $"The MQTT broker refused the connection: {reason}",
+            $"The MQTT broker refused the connection: {MqttText.Refusal(refused)}",
             $"The TCP connection was fine, but {cause}. Compare the CONNECT of both runs (client id, user) and the broker's log.",
-            flow.Events.Where(e => e.Kind == EventKind.Mqtt && EventPhrases.DetailOf(e).StartsWith("CONNECT ", StringComparison.Ordinal)).Take(1).Append(connack));
+            flow.Events.Where(e => e.Detail is MqttConnectDetail).Take(1).Append(connack));
     }
 }

@@ -1,4 +1,5 @@
 using PcapDiff.Core.Model;
+using PcapDiff.Core.Protocols;
 
 namespace PcapDiff.Core.Reporting.Hints;
 
@@ -11,14 +12,13 @@ public sealed class TlsAlertRule : IHintRule
     /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
-        const string Fatal = "alert fatal ";
-        var alert = flow.Events.FirstOrDefault(e => e.Kind == EventKind.Tls && EventPhrases.DetailOf(e).StartsWith(Fatal, StringComparison.Ordinal));
-        if (alert is null)
+        var alert = flow.Events.FirstOrDefault(e => e.Detail is TlsDetail { IsFatalAlert: true });
+        if (alert?.Detail is not TlsDetail { AlertDescription: { } description })
         {
             return null;
         }
 
-        string name = EventPhrases.DetailOf(alert)[Fatal.Length..];
+        string name = TlsNames.Alert(description);
         string sender = EventPhrases.Actor(alert.Direction);
         string peer = alert.Direction == Direction.ClientToServer ? "server" : "client";
         string cause = name switch

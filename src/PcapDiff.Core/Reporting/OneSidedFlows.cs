@@ -1,0 +1,104 @@
+using PcapDiff.Core.Alignment;
+using PcapDiff.Core.Model;
+using static PcapDiff.Core.Reporting.EventPhrases;
+
+namespace PcapDiff.Core.Reporting;
+
+/// <summary>
+/// The sentence for a flow only one run has. It says what the other run did instead, looking at all
+/// of that run's flows: "never" only when the other run has no flow to that service (no lookup of that
+/// name, no connection to that port) at all. The server is named with its address.
+/// </summary>
+internal static class OneSidedFlows
+{
+    public static Divergence Explain(Flow? left, Flow? right, ComparisonContext context)
+    {
+        var flow = (left ?? right)!;
+        var (label, own, otherLabel, others) = context.Sides(left is not null);
+        string where = Frame(flow.FirstFrame, label);
+        string text = flow switch
+        {
+            { QueryName: { } name } => Dns(flow, name, where, label, own, otherLabel, others),
+            { Protocol: Transport.Tcp or Transport.Udp } => Service(flow, where, label, own, otherLabel, others),
+            _ => Ping(flow, where, label, otherLabel, others),
+        };
+        return new Divergence(0, text + ".", left?.FirstFrame, right?.FirstFrame);
+    }
+
+    private static string Dns(Flow flow, string name, string where, string label, IReadOnlyList<Flow> own, string otherLabel, IReadOnlyList<Flow> others)
+    {
+        string outcome = Outcome(flow);
+        var asked = others.Where(f => f.QueryName == name).ToList();
+        if (asked.Count == 0)
+        {
+            return $"Only the {label} run asked DNS for {name} ({flow.Server.Address}, {where}, {outcome}); the {otherLabel} run never asked for it";
+        }
+
+        var servers = asked.Select(f => f.Server.Address).Distinct().ToList();
+        if (!servers.Contains(flow.Server.Address))
+        {
+            return $"Only the {label} run asked {flow.Server.Address} for {name} ({where}, {outcome}); the {otherLabel} run asked only {List(servers.Select(s => s.ToString()))} for it";
+        }
+
+        bool Here(Flow f) => f.QueryName == name && f.Server.Address == flow.Server.Address;
+        return $"The {label} run asked {flow.Server.Address} for {name} once more ({where}, {outcome}): {Count(own.Count(Here), "lookup")} against {Count(others.Count(Here), "lookup")} in the {otherLabel} run";
+    }
+
+    private static string Service(Flow flow, string where, string label, IReadOnlyList<Flow> own, string otherLabel, IReadOnlyList<Flow> others)
+    {
+        bool tcp = flow.Protocol == Transport.Tcp;
+        string verb = tcp ? "connected to" : "sent UDP to";
+        string service = DivergenceExplainer.Server(flow);
+        string key = FlowMatcher.ServiceKey(flow);
+        var same = others.Where(f => FlowMatcher.ServiceKey(f) == key).ToList();
+        if (same.Count > 0)
+        {
+            string noun = tcp ? "connection" : "exchange";
+            return $"The {label} run {verb} {service} once more ({where}): {Count(own.Count(f => FlowMatcher.ServiceKey(f) == key), noun)} there against {Count(same.Count, noun)} in the {otherLabel} run";
+        }
+
+        var port = others.Where(f => f.Protocol == flow.Protocol && f.Server.Port == flow.Server.Port && f.QueryName is null).ToList();
+        if (port.Count > 0)
+        {
+            return $"Only the {label} run {verb} {service} ({where}); the {otherLabel} run {verb} port {flow.Server.Port} only at {List(port.Select(Host).Distinct())}";
+        }
+
+        return $"Only the {label} run {verb} {service} ({where}); the {otherLabel} run never {verb} port {flow.Server.Port}";
+    }
+
+    private static string Ping(Flow flow, string where, string label, string otherLabel, IReadOnlyList<Flow> others)
+    {
+        bool pinged = others.Any(f => f.Protocol is Transport.Icmp or Transport.Icmpv6 && f.ServerLabel == flow.ServerLabel);
+        return pinged
+            ? $"The {label} run pinged {DivergenceExplainer.Server(flow)} in one more echo flow ({where}) than the {otherLabel} run"
+            : $"Only the {label} run pinged {DivergenceExplainer.Server(flow)} ({where}); the {otherLabel} run never pinged it";
+    }
+
+    /// <summary>How a lookup ended: "no answer", "answered NXDOMAIN", "answered".</summary>
+    private static string Outcome(Flow flow)
+    {
+        var responses = flow.Events.Select(e => e.Detail).OfType<DnsDetail>().Where(d => d.IsResponse).ToList();
+        if (responses.Count == 0)
+        {
+            return "no answer";
+        }
+
+        var failed = responses.FirstOrDefault(d => d.ResponseCode != 0);
+        return failed is null ? "answered" : $"answered {Normalization.DnsMessage.ResponseCodeName(failed.ResponseCode!.Value)}";
+    }
+
+    private static string Host(Flow flow) => flow.ServerName is { } name ? $"{name} ({flow.Server.Address})" : flow.Server.Address.ToString();
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    private static string List(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count switch
+        {
+            1 => list[0],
+            2 => $"{list[0]} and {list[1]}",
+            _ => string.Join(", ", list[..^1]) + " and " + list[^1],
+        };
+    }
+}
