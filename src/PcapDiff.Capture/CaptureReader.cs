@@ -185,12 +185,21 @@ public static class CaptureReader
                 $"{shownAs}: {skipped} {(skipped == 1 ? "frame" : "frames")} skipped ({detail}): first at frame {counts.FirstSkippedFrame}");
         }
 
-        return new CaptureReadResult(
+        var result = new CaptureReadResult(
             format, linkType, counts.Frames, counts.Decoded, counts.NotIp, counts.Truncated, counts.Malformed, warnings)
         {
             FirstTimestamp = counts.FirstTimestamp,
             LastTimestamp = counts.LastTimestamp,
+            Filter = options.Filter,
+            FramesInFile = counts.LastFrameNumber,
+            TaggedFramesFilteredOut = counts.TaggedFilteredOut,
         };
+        if (FilterCoverage.NothingMatched(result, shownAs) is { } nothing)
+        {
+            warnings.Add(nothing);
+        }
+
+        return result;
     }
 
     /// <summary>The read loop: no allocation per packet. Returns libpcap's error when the file is damaged.</summary>
@@ -231,6 +240,11 @@ public static class CaptureReader
 
             if (filter is not null && !filter.Matches(header, data))
             {
+                if (linkType == LinkType.Ethernet && IsVlanTagged((byte*)data, NativePacketHeader.CaptureLength((byte*)header)))
+                {
+                    counts.TaggedFilteredOut++;
+                }
+
                 continue;
             }
 
@@ -264,6 +278,10 @@ public static class CaptureReader
             }
         }
     }
+
+    /// <summary>Whether an Ethernet frame's EtherType says an 802.1Q, 802.1ad or old QinQ tag follows.</summary>
+    private static unsafe bool IsVlanTagged(byte* frame, long captured) =>
+        captured >= 14 && ((frame[12] << 8) | frame[13]) is 0x8100 or 0x88a8 or 0x9100;
 
     private static BpfProgram? CompileFilter(CaptureFileReaderDevice device, string shownAs, string? expression)
     {

@@ -10,6 +10,7 @@ internal struct ReadCounts
     public long Malformed;
     public long FirstSkippedFrame;
     public long LastFrameNumber;
+    public long TaggedFilteredOut;
     public DateTime? FirstTimestamp;
     public DateTime? LastTimestamp;
 

@@ -1,3 +1,4 @@
+using PcapDiff.Core.Decoding;
 using PcapDiff.Core.Alignment;
 using PcapDiff.Core.Model;
 using PcapDiff.Core.Reporting;
@@ -18,7 +19,7 @@ public static class CaptureComparer
             pairs.Add(Diff(match.Left, match.Right, context));
         }
 
-        return new DiffReport { Left = Side(left), Right = Side(right), Pairs = pairs };
+        return new DiffReport { Left = Side(left, right), Right = Side(right, left), Pairs = pairs };
     }
 
     private static FlowPairDiff Diff(Flow? left, Flow? right, ComparisonContext context)
@@ -146,9 +147,14 @@ public static class CaptureComparer
         }
     }
 
-    private static CaptureSide Side(ComparisonInput input)
+    private static CaptureSide Side(ComparisonInput input, ComparisonInput other)
     {
         var warnings = new List<string>(input.Warnings ?? input.Read?.Warnings ?? []);
+        if (FilterCoverage.FarFewer(input.Read, input.Name, other.Read, other.Name) is { } fewer)
+        {
+            warnings.Add(fewer);
+        }
+
         if (input.Flows.Fragments > 0)
         {
             warnings.Add($"{input.Name}: {input.Flows.Fragments} IP fragments counted but not reassembled.");

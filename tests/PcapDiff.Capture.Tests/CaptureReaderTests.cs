@@ -23,7 +23,7 @@ public sealed class CaptureReaderTests : IDisposable
 
         CaptureReadResult result = CaptureReader.Read(path, new CaptureReaderOptions(), sink);
 
-        Assert.Equal(new CaptureReadResult("pcap", LinkType.Ethernet, 3, 2, 1, 0, 0, result.Warnings), result with { FirstTimestamp = null, LastTimestamp = null });
+        Assert.Equal(new CaptureReadResult("pcap", LinkType.Ethernet, 3, 2, 1, 0, 0, result.Warnings), result with { FirstTimestamp = null, LastTimestamp = null, FramesInFile = 0 });
         Assert.Empty(result.Warnings);
         Assert.Equal(sink.Packets[0].Timestamp, result.FirstTimestamp);
         Assert.True(result.LastTimestamp > result.FirstTimestamp);
@@ -83,7 +83,7 @@ public sealed class CaptureReaderTests : IDisposable
         CaptureReadResult result = CaptureReader.Read(
             Write("a.pcapng", CaptureFileBuilder.PcapNg(ThreeFrames(), nanoseconds: nanoseconds)), new CaptureReaderOptions(), pcapng);
 
-        Assert.Equal(new CaptureReadResult("pcapng", LinkType.Ethernet, 3, 2, 1, 0, 0, result.Warnings), result with { FirstTimestamp = null, LastTimestamp = null });
+        Assert.Equal(new CaptureReadResult("pcapng", LinkType.Ethernet, 3, 2, 1, 0, 0, result.Warnings), result with { FirstTimestamp = null, LastTimestamp = null, FramesInFile = 0 });
         Assert.Empty(result.Warnings);
         Assert.Equal(pcap.Packets, pcapng.Packets);
         Assert.Equal(pcap.Payloads, pcapng.Payloads);
@@ -208,7 +208,7 @@ public sealed class CaptureReaderTests : IDisposable
 
         CaptureReadResult result = CaptureReader.Read(Write("none.pcap", CaptureFileBuilder.Pcap([])), new CaptureReaderOptions(), sink);
 
-        Assert.Equal(new CaptureReadResult("pcap", LinkType.Ethernet, 0, 0, 0, 0, 0, result.Warnings), result with { FirstTimestamp = null, LastTimestamp = null });
+        Assert.Equal(new CaptureReadResult("pcap", LinkType.Ethernet, 0, 0, 0, 0, 0, result.Warnings), result with { FirstTimestamp = null, LastTimestamp = null, FramesInFile = 0 });
         Assert.Empty(result.Warnings);
         Assert.Empty(sink.Packets);
     }
@@ -231,7 +231,7 @@ public sealed class CaptureReaderTests : IDisposable
 
         CaptureReadResult result = CaptureReader.Read(path, new CaptureReaderOptions(), new RecordingSink());
 
-        Assert.Equal(new CaptureReadResult("pcap", LinkType.Ethernet, 5, 1, 1, 2, 1, result.Warnings), result with { FirstTimestamp = null, LastTimestamp = null });
+        Assert.Equal(new CaptureReadResult("pcap", LinkType.Ethernet, 5, 1, 1, 2, 1, result.Warnings), result with { FirstTimestamp = null, LastTimestamp = null, FramesInFile = 0 });
         Assert.Equal([$"{path}: 3 frames skipped (2 truncated, 1 malformed): first at frame 2"], result.Warnings);
     }
 
@@ -244,7 +244,7 @@ public sealed class CaptureReaderTests : IDisposable
         CaptureReadResult result = CaptureReader.Read(path, new CaptureReaderOptions("udp port 53"), sink);
 
         Assert.Equal([3L], sink.FrameNumbers);
-        Assert.Equal(new CaptureReadResult("pcap", LinkType.Ethernet, 1, 1, 0, 0, 0, result.Warnings), result with { FirstTimestamp = null, LastTimestamp = null });
+        Assert.Equal(new CaptureReadResult("pcap", LinkType.Ethernet, 1, 1, 0, 0, 0, result.Warnings) { Filter = "udp port 53", FramesInFile = 3 }, result with { FirstTimestamp = null, LastTimestamp = null });
     }
 
     [Fact]

@@ -132,7 +132,7 @@ public static class EventAligner
     }
 
     /// <summary>
-    /// Within a changed block, events of the same direction face each other as "changed" (as many as
+    /// Within a changed block, comparable events (see <see cref="Comparable"/>) face each other as "changed" (as many as
     /// can, in order: a server RST faces the SYN-ACK it replaced, not the client's next packet); moved
     /// events and the rest are one-sided, each run's in its own order.
     /// </summary>
@@ -172,9 +172,19 @@ public static class EventAligner
         }
     }
 
-    /// <summary>Whether two events may face each other as "changed": the same sender, and both or neither a bare ACK.</summary>
+    /// <summary>
+    /// Whether two events may face each other as "changed": the same sender, and of the same sort: bare
+    /// ACKs with bare ACKs, data (byte counts) with data, everything else (TCP flags, messages) with itself.
+    /// </summary>
     private static bool Comparable(FlowEvent x, FlowEvent y) =>
-        x.Direction == y.Direction && (x.Kind == EventKind.Ack) == (y.Kind == EventKind.Ack);
+        x.Direction == y.Direction && Sort(x) == Sort(y);
+
+    private static int Sort(FlowEvent e) => e.Kind switch
+    {
+        EventKind.Ack => 0,
+        EventKind.Data or EventKind.Datagram => 1,
+        _ => 2,
+    };
 
     /// <summary>The most pairs of comparable events in order (a longest common subsequence over comparability).</summary>
     private static List<(int Left, int Right)> PairExactly(List<int> a, List<int> b, IReadOnlyList<FlowEvent> left, IReadOnlyList<FlowEvent> right)

@@ -24,4 +24,13 @@ public sealed record CaptureReadResult(
 
     /// <summary>Time of the last frame read.</summary>
     public DateTime? LastTimestamp { get; init; }
+
+    /// <summary>The BPF filter the frames were read through, or null.</summary>
+    public string? Filter { get; init; }
+
+    /// <summary>Frames in the file, the filter's rejects included (equal to <see cref="Frames"/> without a filter).</summary>
+    public long FramesInFile { get; init; }
+
+    /// <summary>Frames the filter rejected that carry an 802.1Q or 802.1ad VLAN tag (a filter must say <c>vlan</c> to reach inside them).</summary>
+    public long TaggedFramesFilteredOut { get; init; }
 }

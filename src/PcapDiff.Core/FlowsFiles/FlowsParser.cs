@@ -265,12 +265,12 @@ public static class FlowsParser
             Application = query is null ? null : "DNS",
             QueryName = query,
             FirstFrame = line,
-            LastFrame = Events.Count == 0 ? line : Events[^1].LastFrame,
+            LastFrame = Events.Count == 0 ? line : Events.Max(e => e.LastFrame),
             Start = DateTime.MinValue,
             End = DateTime.MinValue,
             ClientToServer = default,
             ServerToClient = default,
-            Events = Events,
+            Events = ExpectationOrder.Apply(protocol, Events),
             IsOptional = optional,
         };
     }

@@ -36,6 +36,7 @@ public sealed record FlowEvent
         AcknowledgedFrame = original.AcknowledgedFrame;
         AcknowledgedAt = original.AcknowledgedAt;
         CarriedMessages = original.CarriedMessages;
+        Records = original.Records;
     }
 
     /// <summary>What happened.</summary>
@@ -82,6 +83,9 @@ public sealed record FlowEvent
 
     /// <summary>For DATA: how many protocol events (TLS, HTTP, MQTT) found in its bytes come just before it.</summary>
     public int CarriedMessages { get; init; }
+
+    /// <summary>For TLS DATA: the records that start in its bytes, as their headers give them (the first records of each direction only).</summary>
+    public IReadOnlyList<TlsRecord> Records { get; init; } = [];
 
     /// <summary>The canonical text, e.g. <c>C→S DATA 5B "hoge\n"</c>: direction, kind and what matters.</summary>
     public string Text => _text ??= EventText.Of(this);

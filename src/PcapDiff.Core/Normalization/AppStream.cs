@@ -7,16 +7,27 @@ namespace PcapDiff.Core.Normalization;
 /// The application decoder of one TCP connection, fed each side's new bytes in stream order.
 /// A side whose bytes go missing (a gap, a snaplen cut, a capture that began mid-stream) stops.
 /// </summary>
-internal sealed class AppStream(AppDecoder decoder)
+internal sealed class AppStream
 {
+    private readonly AppDecoder _decoder;
     private readonly long[] _offset = new long[2];
     private readonly bool[] _stopped = new bool[2];
     private readonly List<AppMessage> _found = [];
+    private readonly List<TlsRecord> _records = [];
 
-    public bool PayloadIsOpaque => decoder.PayloadIsOpaque;
+    public AppStream(AppDecoder decoder)
+    {
+        _decoder = decoder;
+        decoder.Records = _records;
+    }
+
+    /// <summary>The records (TLS) that started in the bytes of the last <see cref="Feed"/>.</summary>
+    public IReadOnlyList<TlsRecord> Records => _records;
+
+    public bool PayloadIsOpaque => _decoder.PayloadIsOpaque;
 
     /// <summary>The event kind of this protocol's messages.</summary>
-    public EventKind Kind => decoder.Kind;
+    public EventKind Kind => _decoder.Kind;
 
     /// <summary>
     /// Feeds the side's next <paramref name="length"/> new bytes on the wire, of which
@@ -26,6 +37,7 @@ internal sealed class AppStream(AppDecoder decoder)
     public IReadOnlyList<AppMessage> Feed(Direction direction, ReadOnlySpan<byte> captured, int length)
     {
         _found.Clear();
+        _records.Clear();
         int side = (int)direction;
         if (_stopped[side])
         {
@@ -34,7 +46,7 @@ internal sealed class AppStream(AppDecoder decoder)
 
         if (!captured.IsEmpty)
         {
-            decoder.Feed(direction, _offset[side], captured, _found);
+            _decoder.Feed(direction, _offset[side], captured, _found);
             _offset[side] += captured.Length;
         }
 
@@ -53,7 +65,7 @@ internal sealed class AppStream(AppDecoder decoder)
         if (!_stopped[side])
         {
             _stopped[side] = true;
-            decoder.Gap(direction);
+            _decoder.Gap(direction);
         }
     }
 }

@@ -69,6 +69,11 @@ internal sealed class EventDraft
 
     public void AddMessage(EventDraft message) => (Messages ??= []).Add(message);
 
+    /// <summary>TLS records that start in this data event's bytes.</summary>
+    public List<TlsRecord>? Records { get; private set; }
+
+    public void AddRecord(TlsRecord record) => (Records ??= []).Add(record);
+
     /// <summary>For TCP data: the sequence number the event's bytes start at, so segments land where they belong.</summary>
     public uint StartSequence { get; set; }
 
@@ -136,5 +141,6 @@ internal sealed class EventDraft
         AcknowledgedFrame = Acknowledged?.Frame,
         AcknowledgedAt = Acknowledged?.Time,
         CarriedMessages = Messages?.Count ?? 0,
+        Records = Records is null ? [] : [.. Records],
     };
 }

@@ -443,6 +443,11 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
             {
                 Events.AddMessage(data, _app.Kind, packet, message.Detail);
             }
+
+            foreach (var record in _app.Records)
+            {
+                data.AddRecord(record);
+            }
         }
     }
 

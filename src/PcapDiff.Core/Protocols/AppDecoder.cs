@@ -35,6 +35,12 @@ internal abstract class AppDecoder
     /// </summary>
     public abstract void Gap(Direction direction);
 
+    /// <summary>
+    /// Where a decoder that frames its protocol in records (TLS) reports each record that starts in the
+    /// bytes fed, when the caller wants them; null when it does not.
+    /// </summary>
+    public List<TlsRecord>? Records { get; set; }
+
     /// <summary>0 for the client's direction, 1 for the server's (any other value counts as the server's).</summary>
     protected static int SideOf(Direction direction) => direction == Direction.ClientToServer ? 0 : 1;
 }

@@ -23,6 +23,10 @@ internal sealed class TlsDecoder : AppDecoder
     private const byte Heartbeat = 24;
     private const byte ClientHelloType = 1;
     private const byte ServerHelloType = 2;
+    private const byte CertificateType = 11;
+
+    /// <summary>Records of one direction reported at most (enough for the handshake and what follows it).</summary>
+    private const int MaxRecords = 32;
 
     private readonly Side[] _sides = [new Side(), new Side()];
 
@@ -94,6 +98,12 @@ internal sealed class TlsDecoder : AppDecoder
 
         side.RecordLeft = length;
         side.AlertCount = 0;
+        if (Records is { } records && side.RecordsReported < MaxRecords)
+        {
+            side.RecordsReported++;
+            records.Add(new TlsRecord(type, length));
+        }
+
         switch (type)
         {
             case ChangeCipherSpec:
@@ -210,12 +220,14 @@ internal sealed class TlsDecoder : AppDecoder
         }
 
         side.MessageLeft = (side.Handshake[1] << 16) | (side.Handshake[2] << 8) | side.Handshake[3];
+        side.MessageLength = side.MessageLeft;
         side.Hello.Clear();
         side.HelloWant = 0;
-        if (type is ClientHelloType or ServerHelloType)
+        if (type is ClientHelloType or ServerHelloType or CertificateType)
         {
+            // A hello is read for its fields; of a Certificate, the length of its list (3 bytes) says whether it is empty.
             side.HelloType = type;
-            side.HelloWant = Math.Min(side.MessageLeft, HelloLimit);
+            side.HelloWant = Math.Min(side.MessageLeft, type == CertificateType ? 3 : HelloLimit);
             if (side.HelloWant == 0)
             {
                 NameHello(side, found);
@@ -229,6 +241,20 @@ internal sealed class TlsDecoder : AppDecoder
 
     private void NameHello(Side side, List<AppMessage> found)
     {
+        if (side.HelloType == CertificateType)
+        {
+            // TLS 1.2's Certificate is one certificate_list: empty, it is 3 bytes of zero length and nothing else.
+            var list = side.Hello.Bytes;
+            bool empty = side.MessageLength == 3 && list.Length == 3 && list[0] == 0 && list[1] == 0 && list[2] == 0;
+            found.Add(new AppMessage(side.MessageOffset, new TlsDetail(TlsMessageType.Handshake)
+            {
+                HandshakeType = CertificateType,
+                HandshakeName = TlsNames.Handshake(CertificateType),
+                NoCertificates = empty,
+            }));
+            return;
+        }
+
         if (side.HelloType == ClientHelloType)
         {
             found.Add(new AppMessage(side.MessageOffset, TlsHello.ClientHello(side.Hello.Bytes)));
@@ -253,6 +279,8 @@ internal sealed class TlsDecoder : AppDecoder
 
         public byte[] Header { get; } = new byte[5];
 
+        public int RecordsReported { get; set; }
+
         public int HeaderCount { get; set; }
 
         public long RecordOffset { get; set; }
@@ -276,6 +304,8 @@ internal sealed class TlsDecoder : AppDecoder
         public long MessageOffset { get; set; }
 
         public int MessageLeft { get; set; }
+
+        public int MessageLength { get; set; }
 
         public byte HelloType { get; set; }
 

@@ -110,9 +110,29 @@ internal static class DivergenceExplainer
         {
             get
             {
-                var anchor = Anchor(right, r => r.Right, at);
+                var anchor = Anchor(right, r => r.Right, Start(r => r.Right));
                 return anchor is null ? string.Empty : $"after {Cite(Possessive(anchor), anchor)}";
             }
+        }
+
+        /// <summary>
+        /// Where the differing part starts on one side: this row, or earlier when the row's event is data whose
+        /// protocol messages stand in the rows just before it (the messages are part of what differs).
+        /// </summary>
+        private int Start(Func<AlignedRow, FlowEvent?> side)
+        {
+            int start = at;
+            if (side(_row) is { Kind: EventKind.Data, CarriedMessages: > 0 } data)
+            {
+                int carried = data.CarriedMessages;
+                while (start > 0 && carried > 0 && side(rows[start - 1]) is { } e && e.Direction == data.Direction && e.Kind is EventKind.Tls or EventKind.Http or EventKind.Mqtt)
+                {
+                    start--;
+                    carried--;
+                }
+            }
+
+            return start;
         }
 
         private string Changed(FlowEvent good, FlowEvent bad)
@@ -149,7 +169,7 @@ internal static class DivergenceExplainer
             }
 
             bool absent = !right.Events.Any(e => e.SameAs(missing));
-            var next = NextMeaningful(out bool nextDiffers);
+            var next = NextMeaningful(missing, out bool nextDiffers);
             string notSent = absent
                 ? Elsewhere(missing) is { } other
                     ? $"the {actor} did not send {What(missing)} on this connection: the {_bad} run sent it over another one ({Where(other)})"
@@ -222,12 +242,17 @@ internal static class DivergenceExplainer
                 .FirstOrDefault(x => x.SameAs(e));
         }
 
-        /// <summary>The right run's next event from this row on that is not a bare ACK, and whether it is in a row that differs.</summary>
-        private FlowEvent? NextMeaningful(out bool differs)
+        /// <summary>
+        /// The right run's next event from this row on that could stand where <paramref name="missing"/> was due,
+        /// passing over bare ACKs (and, for a protocol message, the data events that only count bytes), and
+        /// whether it is in a row that differs.
+        /// </summary>
+        private FlowEvent? NextMeaningful(FlowEvent missing, out bool differs)
         {
+            bool message = missing.Kind is EventKind.Tls or EventKind.Http or EventKind.Mqtt;
             for (int i = at; i < rows.Count; i++)
             {
-                if (rows[i].Right is { } e && !IsBareAck(e))
+                if (rows[i].Right is { } e && !IsBareAck(e) && !(message && e.Kind == EventKind.Data && e.Direction == missing.Direction))
                 {
                     differs = rows[i].Op != AlignmentOp.Equal;
                     return e;

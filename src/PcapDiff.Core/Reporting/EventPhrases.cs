@@ -32,9 +32,12 @@ internal static class EventPhrases
     {
         string noun = e.Kind switch
         {
-            EventKind.Data => e.Detail is PayloadDetail { Hidden: false, Preview.Length: > 0 } payload
-                ? $"{Bytes(e.Bytes)} of data ({PayloadPreview.Format(payload.Preview, e.Bytes)})"
-                : $"{Bytes(e.Bytes)} of data",
+            EventKind.Data => e.Detail switch
+            {
+                PayloadDetail { Hidden: true } => $"{Bytes(e.Bytes)} of TLS data",
+                PayloadDetail { Preview.Length: > 0 } payload => $"{Bytes(e.Bytes)} of data ({PayloadPreview.Format(payload.Preview, e.Bytes)})",
+                _ => $"{Bytes(e.Bytes)} of data",
+            },
             EventKind.Datagram => e.Packets > 1 ? $"{e.Packets} datagrams ({Bytes(e.Bytes)})" : $"datagram of {Bytes(e.Bytes)}",
             EventKind.EchoRequest => "echo request",
             EventKind.EchoReply => "echo reply",

@@ -141,4 +141,32 @@ public sealed class FlowsParserTests
         Assert.IsType<ParsedDetail>(e.Detail);
         Assert.Equal(line, e.Text);
     }
+
+    [Fact]
+    public void Should_read_an_older_file_in_todays_order_When_it_lists_the_close_and_parallel_lookups_as_they_came()
+    {
+        var flows = FlowsParser.Parse("""
+            pcapdiff flows 1
+
+            flow UDP collector.test:53 dns collector.test
+              C→S DNS query A collector.test
+              C→S DNS query AAAA collector.test
+              S→C DNS response NOERROR AAAA collector.test (answers: AAAA)
+              S→C DNS response NOERROR A collector.test (answers: A)
+
+            flow TCP collector.test:8514
+              C→S SYN
+              S→C SYN-ACK
+              C→S ACK
+              S→C FIN
+              C→S FIN
+              S→C ACK
+            """, "old.flows").Flows;
+
+        Assert.Equal(
+            ["C→S DNS query A collector.test", "S→C DNS response NOERROR A collector.test (answers: A)",
+             "C→S DNS query AAAA collector.test", "S→C DNS response NOERROR AAAA collector.test (answers: AAAA)"],
+            flows[0].Texts());
+        Assert.Equal(["C→S SYN", "S→C SYN-ACK", "C→S ACK", "C→S FIN", "S→C FIN"], flows[1].Texts());
+    }
 }

@@ -320,4 +320,45 @@ public sealed class TlsDecoderTests
             ],
             found.Texts());
     }
+
+    [Fact]
+    public void Should_say_the_certificate_is_empty_When_a_tls12_client_has_none_to_give()
+    {
+        var found = StreamScript.Run(new TlsDecoder(),
+        [
+            Segment.Client(HandshakeRecord(Handshake(ClientHelloType, ClientHello("collector.test", ["http/1.1"])))),
+            Segment.Server(HandshakeRecord(
+                Handshake(ServerHelloType, ServerHello(Tls12, 0xc030)),
+                Handshake(CertificateType, [0, 0, 4, 0, 0, 1, 0x30]),
+                Handshake(CertificateRequestType, new byte[20]),
+                Handshake(ServerHelloDoneType, []))),
+            Segment.Client(HandshakeRecord(Handshake(CertificateType, [0, 0, 0]), Handshake(ClientKeyExchangeType, new byte[33]))),
+        ]);
+
+        Assert.Equal(
+            ["TLS Certificate", "TLS CertificateRequest", "TLS ServerHelloDone", "TLS Certificate (empty)", "TLS ClientKeyExchange"],
+            found.Texts()[2..]);
+    }
+
+    [Fact]
+    public void Should_report_each_record_by_its_header_When_the_caller_wants_them()
+    {
+        var decoder = new TlsDecoder { Records = [] };
+        StreamScript.Run(decoder, Tls13Handshake());
+
+        Assert.Equal(
+            [
+                new TlsRecord(22, decoder.Records[0].Length),
+                new TlsRecord(22, decoder.Records[1].Length),
+                new TlsRecord(20, 1),
+                new TlsRecord(23, 900),
+                new TlsRecord(20, 1),
+                new TlsRecord(23, 53),
+                new TlsRecord(23, 250),
+                new TlsRecord(23, 19),
+            ],
+            decoder.Records);
+        Assert.True(decoder.Records[^1].IsShortEncrypted);
+        Assert.False(decoder.Records[5].IsShortEncrypted);
+    }
 }

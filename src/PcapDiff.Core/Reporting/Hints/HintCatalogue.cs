@@ -11,14 +11,21 @@ public static class HintCatalogue
         new ClientResetAfterSynAckRule(),
         new SynAnsweredByResetRule(),
         new SynUnansweredRule(),
+        new HandshakeAckMismatchRule(),
         new ServerResetAfterDataRule(),
+        new ServerSilentAfterDataRule(),
         new DataUnacknowledgedRule(),
         new RetransmissionStormRule(),
         new ZeroWindowRule(),
         new DnsErrorRule(),
+        new DnsUnansweredRule(),
+        new UdpUnansweredRule(),
         new IcmpUnreachableRule(),
         new TlsAlertRule(),
+        new Tls13HandshakeAbortedRule(),
+        new TlsClientCertificateMissingRule(),
         new MqttConnackRefusedRule(),
+        new MqttAckRefusedRule(),
         new HttpErrorRule(),
     ];
 
@@ -29,14 +36,17 @@ public static class HintCatalogue
     public static IReadOnlyList<Hint> For(Flow bad, Flow? good)
     {
         var hints = new List<Hint>();
+        var superseded = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in Rules)
         {
             if (rule.Match(bad) is { } hint && (good is null || rule.Match(good) is null))
             {
                 hints.Add(hint);
+                superseded.UnionWith(rule.Supersedes);
             }
         }
 
+        hints.RemoveAll(h => superseded.Contains(h.Id));
         return hints;
     }
 }

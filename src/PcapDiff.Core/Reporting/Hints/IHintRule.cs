@@ -10,4 +10,7 @@ public interface IHintRule
 
     /// <summary>The hint when the flow shows the pattern, else null.</summary>
     Hint? Match(Flow flow);
+
+    /// <summary>Hints this rule's hint makes redundant: a more specific reading of the same events.</summary>
+    IReadOnlyList<string> Supersedes => [];
 }
