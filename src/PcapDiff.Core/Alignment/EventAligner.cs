@@ -1,3 +1,4 @@
+using PcapDiff.Core.FlowsFiles;
 using PcapDiff.Core.Model;
 
 namespace PcapDiff.Core.Alignment;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PcapDiff.Core.Alignment;
 using PcapDiff.Core.Flows;
 using PcapDiff.Core.Model;
 using PcapDiff.Core.Normalization;

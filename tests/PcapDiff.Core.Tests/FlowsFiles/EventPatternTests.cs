@@ -1,6 +1,6 @@
-using PcapDiff.Core.Alignment;
+using PcapDiff.Core.FlowsFiles;
 
-namespace PcapDiff.Core.Tests.Alignment;
+namespace PcapDiff.Core.Tests.FlowsFiles;
 
 public sealed class EventPatternTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using PcapDiff.Core.Normalization;
 
-namespace PcapDiff.Core.Alignment;
+namespace PcapDiff.Core.FlowsFiles;
 
 /// <summary>
 /// The little slack a hand-edited <c>.flows</c> expectation may have, matched against canonical
