@@ -114,6 +114,29 @@ public sealed class CliTests
         Assert.Contains("DIFFERENT", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Should_warn_once_and_suggest_the_vlan_form_When_a_filter_matches_none_of_a_tagged_capture()
+    {
+        string tagged = RepoPaths.Capture("good-nc-vlan.pcap");
+
+        var run = Run(RepoPaths.Capture("good-nc-1.pcap"), tagged, "-f", "tcp port 8514");
+
+        Assert.Equal(ExitCodes.Different, run.ExitCode);
+        Assert.Equal(
+            $"pcapdiff: warning: {tagged}: the filter \"tcp port 8514\" matched none of its 12 frames; 12 of the frames it left out "
+            + "carry 802.1Q VLAN tags, which the filter must allow for: try \"vlan and (tcp port 8514)\"",
+            Assert.Single(run.Error.TrimEnd('\n').Split('\n')));
+    }
+
+    [Fact]
+    public void Should_give_the_same_flows_as_the_untagged_run_When_the_filter_allows_for_the_vlan_tag()
+    {
+        var run = Run(RepoPaths.Capture("good-nc-1.pcap"), RepoPaths.Capture("good-nc-vlan.pcap"), "-f", "tcp port 8514 or (vlan and tcp port 8514)");
+
+        Assert.Equal(ExitCodes.Equivalent, run.ExitCode);
+        Assert.Empty(run.Error);
+    }
+
     [Theory]
     [InlineData("--no-such-option")]
     [InlineData("--color", "sometimes")]

@@ -28,17 +28,14 @@ public sealed class GoldenPairTests
         else
         {
             var first = Assert.IsType<FlowPairDiff>(report.FirstDivergence);
-            Assert.Contains(pair.DivergenceContains!, first.Divergence!.Description, StringComparison.Ordinal);
+            var divergence = Assert.IsType<Divergence>(first.Divergence);
+            Assert.Equal(pair.Sentence, divergence.Description);
+            Assert.Equal(pair.GoodFrame, divergence.LeftFrame);
+            Assert.Equal(pair.BadFrame, divergence.RightFrame);
         }
 
-        if (pair.HintId is null)
-        {
-            Assert.Empty(hints);
-        }
-        else
-        {
-            Assert.Contains(pair.HintId, hints);
-        }
+        string[] expected = pair.HintId is null ? [] : [pair.HintId];
+        Assert.Equal(expected, hints.Distinct());
     }
 
     [Theory]

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
-"""Tiny TCP "collector" used by tools/make-captures, tools/make-hostile-captures
-and tools/make-hint-captures.
+"""Tiny TCP "collector" used by tools/make-captures, tools/make-hostile-captures,
+tools/make-hint-captures and tools/make-failure-captures.
 
-usage: collector.py [PORT] [--reject-control | --reset | --sink | --stall]
+usage: collector.py [PORT] [--reject-control | --reset | --sink | --stall | --silent | --udp]
 
 Listens on PORT (IPv4 and IPv6, one dual-stack socket), and for every
 connection: reads one line, answers "201\n", then closes the connection,
@@ -34,6 +34,17 @@ The other modes are failures for tools/make-hint-captures:
           seconds, then closed. A client that keeps sending fills the
           small buffer, the window goes to zero, and the client sends
           zero-window probes.
+
+Two more for tools/make-failure-captures:
+
+--silent  reads one line like the default mode (the kernel acknowledges
+          it), then never writes: it goes on reading and discarding until
+          the client's EOF (its FIN) and only then closes, so the server's
+          FIN answers the client's. A connection whose client neither
+          sends nor closes is closed after SILENT_HOLD seconds.
+--udp     no TCP at all: one dual-stack UDP socket on PORT. Every
+          datagram that holds a line (a newline) is answered with one
+          datagram "201\n" to its sender; other datagrams get no answer.
 """
 import socket
 import struct
@@ -45,10 +56,13 @@ CLOSE_DELAY = 0.1
 REJECT_REPLY = b"<b>500</b>\x1b[5m\n"
 STALL_RCVBUF = 8192  # the kernel doubles it
 STALL_HOLD = 60
+SILENT_HOLD = 60
 NEW_MODES = {
     "--reset": " (resetting after the line)",
     "--sink": " (sink: reading until EOF, answering the byte count)",
     "--stall": " (stalling: never reading)",
+    "--silent": " (silent: reading, never answering, closing after the client)",
+    "--udp": " (UDP: answering every line with 201)",
 }
 
 
@@ -113,6 +127,30 @@ def handle_stall(conn):
         time.sleep(STALL_HOLD)
 
 
+def handle_silent(conn):
+    with conn:
+        conn.settimeout(SILENT_HOLD)
+        try:
+            if read_line(conn) is None:
+                return
+            # Never answer: read (and drop) until the client's EOF, then close.
+            while conn.recv(4096):
+                pass
+        except OSError:
+            return
+
+
+def serve_udp(port):
+    srv = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    srv.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+    srv.bind(("::", port))
+    print(f"collector listening on [::]:{port}{NEW_MODES['--udp']}", flush=True)
+    while True:
+        data, addr = srv.recvfrom(65535)
+        if b"\n" in data:
+            srv.sendto(b"201\n", addr)
+
+
 def main():
     args = sys.argv[1:]
     new_mode = next((a for a in args if a in NEW_MODES), None)
@@ -123,6 +161,9 @@ def main():
     reject_control = "--reject-control" in args
     args = [a for a in args if a != "--reject-control"]
     port = int(args[0]) if args else 8514
+    if new_mode == "--udp":
+        serve_udp(port)
+        return
     srv = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
     srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     srv.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
@@ -142,6 +183,8 @@ def main():
             target, targs = handle_sink, (conn,)
         elif new_mode == "--stall":
             target, targs = handle_stall, (conn,)
+        elif new_mode == "--silent":
+            target, targs = handle_silent, (conn,)
         else:
             target, targs = handle, (conn, reject_control)
         threading.Thread(target=target, args=targs, daemon=True).start()

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Scapy raw-socket TCP client used by tools/make-captures.
+"""Scapy raw-socket TCP client used by tools/make-captures and
+tools/make-failure-captures.
 
 Does the same exchange as `printf 'hoge\\n' | nc -4 collector.test 8514`,
 but builds every TCP segment itself with Scapy and sends it through a raw
@@ -20,6 +21,16 @@ opened that connection) and the exchange fails: the client then still
 sends its ACK and data, which the server answers with RST. With an
 iptables rule that drops those kernel RSTs it completes.
 
+With --bad-handshake-ack (tools/make-failure-captures), the third packet
+of the handshake is wrong: its acknowledgment number is the SYN-ACK's
+sequence number itself instead of that number + 1 (it acknowledges
+nothing the server sent, one less than it should), and every later
+segment carries the same wrong number. The client carries on as usual and
+sends "hoge\n" right after that ACK, then listens for BAD_ACK_WAIT
+seconds (a fixed time: arrivals do not extend it), answers nothing it
+receives (neither the server's RSTs nor a retransmitted SYN-ACK), and gives
+up: exit status 2 if the server sent a RST, 1 if not. It never sends a FIN.
+
 Exit status: 0 = got "201" and closed cleanly, 2 = connection reset,
 1 = anything else (timeout, resolution failure).
 """
@@ -35,6 +46,8 @@ from scapy.layers.inet import IP, TCP
 from scapy.supersocket import L3RawSocket
 
 conf.verb = 0
+
+BAD_ACK_WAIT = 1.5  # --bad-handshake-ack: how long to listen after the data
 
 
 def log(msg):
@@ -84,6 +97,25 @@ class Conn:
                 return tcp
 
 
+def bad_handshake_ack(c, synack, message):
+    """--bad-handshake-ack: the handshake's ACK acknowledges synack.seq, not synack.seq + 1."""
+    c.ack = synack.seq
+    c.send("A")
+    c.send("PA", payload=message)
+    log(f"sent the handshake ACK and the data with ack={c.ack} (the SYN-ACK's seq, not seq + 1)")
+    reset = False
+    deadline = time.monotonic() + BAD_ACK_WAIT
+    while True:
+        seg = c.recv(deadline - time.monotonic())
+        if seg is None:
+            break
+        log(f"server sent {seg.flags} seq={seg.seq} ack={seg.ack} len={len(bytes(seg.payload))}")
+        if seg.flags.R:
+            reset = True
+    log("giving up")
+    return 2 if reset else 1
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("host")
@@ -92,6 +124,11 @@ def main():
     ap.add_argument("--src", required=True, help="local IPv4 address")
     ap.add_argument("--message", default="hoge\n")
     ap.add_argument("--timeout", type=float, default=3.0)
+    ap.add_argument(
+        "--bad-handshake-ack",
+        action="store_true",
+        help="acknowledge the SYN-ACK with its own sequence number (not + 1), then send the data anyway",
+    )
     args = ap.parse_args()
 
     # Real DNS query (A record) through the system resolver.
@@ -115,6 +152,8 @@ def main():
     if not (synack.flags.S and synack.flags.A):
         log(f"unexpected reply {synack.flags}")
         return 1
+    if args.bad_handshake_ack:
+        return bad_handshake_ack(c, synack, args.message.encode())
     c.ack = (synack.seq + 1) & 0xFFFFFFFF
     c.send("A")
     c.send("PA", payload=args.message.encode())

@@ -51,7 +51,7 @@ internal static class DiffCommand
 
         bool json = parsed.GetValue(JsonOption);
         var report = Compare(goodPath, badPath, settings, json);
-        foreach (string warning in report.Left.Warnings.Concat(report.Right.Warnings))
+        foreach (string warning in report.Left.Warnings.Concat(report.Right.Warnings).Distinct(StringComparer.Ordinal))
         {
             error.WriteLine($"pcapdiff: warning: {SafeText.Clean(warning)}");
         }

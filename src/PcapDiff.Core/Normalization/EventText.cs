@@ -117,8 +117,8 @@ public static class EventText
     };
 
     /// <summary>"1 time", "3 times": a count with its noun in the right number.</summary>
-    public static string Count(long count, string noun) =>
-        count == 1 ? $"1 {noun}" : $"{count.ToString(CultureInfo.InvariantCulture)} {noun}s";
+    public static string Count(long count, string noun, string? plural = null) =>
+        count == 1 ? $"1 {noun}" : $"{count.ToString(CultureInfo.InvariantCulture)} {plural ?? noun + "s"}";
 
     /// <summary>Builds the canonical text from a direction, a kind and a detail already written out (a <c>.flows</c> line).</summary>
     internal static string Format(Direction direction, EventKind kind, string? detail) =>

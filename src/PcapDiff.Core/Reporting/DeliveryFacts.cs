@@ -13,7 +13,9 @@ namespace PcapDiff.Core.Reporting;
 /// </summary>
 internal static class DeliveryFacts
 {
-    public static string? Of(IReadOnlyList<AlignedRow> rows, int at, Flow left, Flow right, ComparisonContext context)
+    /// <summary>What the divergence at row <paramref name="at"/> says about delivery, or null when there is nothing to add.</summary>
+    /// <param name="cited">Events the sentence before already cited with their frames.</param>
+    public static string? Of(IReadOnlyList<AlignedRow> rows, int at, Flow left, Flow right, ComparisonContext context, IReadOnlySet<FlowEvent> cited)
     {
         if (right.Protocol != Transport.Tcp || right.Events.Count == 0 || !right.Events[0].HasTime
             || Data(rows, at, right) is not { } data)
@@ -36,7 +38,9 @@ internal static class DeliveryFacts
             : $"{(close.Direction == Direction.ServerToClient ? "it" : "the client")} {Closing(close)} {Duration(close.Timestamp - since)} later ({Frame(close.FirstFrame)})";
         string fact = data.AcknowledgedFrame is { } frame
             ? $"The server acknowledged {what} ({Frame(frame)}) but never answered"
-            : $"The server never acknowledged {what} ({Where(data)})";
+            : cited.Contains(data) || cited.Contains(DivergenceExplainer.Decoded(data, right))
+                ? $"The server never acknowledged {what}"
+                : $"The server never acknowledged {what} ({Where(data)})";
         return $"{fact}; {then}";
     }
 

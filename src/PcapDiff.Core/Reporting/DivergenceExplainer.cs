@@ -31,7 +31,7 @@ internal static class DivergenceExplainer
         var story = new Story(rows, at, left, right, context);
         string sentence = story.Tell();
         string text = service is null ? Capitalize(sentence) : $"{Capitalize(service)}; {sentence}";
-        string? facts = DeliveryFacts.Of(rows, at, left, right, context);
+        string? facts = DeliveryFacts.Of(rows, at, left, right, context, story.Cited);
         return new Divergence(at, facts is null ? text + "." : $"{text}. {facts}.", story.LeftFrame, story.RightFrame);
     }
 
@@ -99,6 +99,16 @@ internal static class DivergenceExplainer
         /// <summary>The right run's event the sentence names where the row has none of its own.</summary>
         private FlowEvent? Named { get; set; }
 
+        /// <summary>The right run's events the sentence cites with their frames: what follows need not cite them again.</summary>
+        public HashSet<FlowEvent> Cited { get; } = [];
+
+        /// <summary><see cref="EventPhrases.Cite"/> for an event of the right run, remembering that it was cited.</summary>
+        private string CiteRight(string phrase, FlowEvent e)
+        {
+            Cited.Add(e);
+            return Cite(phrase, e);
+        }
+
         public string Tell() => _row.Op switch
         {
             AlignmentOp.Changed => Changed(_row.Left!, _row.Right!),
@@ -111,7 +121,19 @@ internal static class DivergenceExplainer
             get
             {
                 var anchor = Anchor(right, r => r.Right, Start(r => r.Right));
-                return anchor is null ? string.Empty : $"after {Cite(Possessive(anchor), anchor)}";
+                if (anchor is null)
+                {
+                    return string.Empty;
+                }
+
+                // A SYN-ACK sent again after the packet the sentence is about: cite where it came first.
+                if (_row.Right is { } here && anchor.LastFrame > here.FirstFrame)
+                {
+                    Cited.Add(anchor);
+                    return $"after {CiteFirstFrame(Possessive(anchor), anchor)}";
+                }
+
+                return $"after {CiteRight(Possessive(anchor), anchor)}";
             }
         }
 
@@ -149,10 +171,10 @@ internal static class DivergenceExplainer
 
         /// <summary>"the client sent RST (#5)", "the client began with …" at the start; an ICMP error "came back" from whoever sent it.</summary>
         private string Sent(FlowEvent e) => e.Detail is IcmpErrorDetail
-            ? $"{Cite(Possessive(e), e)} came back"
+            ? $"{CiteRight(Possessive(e), e)} came back"
             : PreviousOf(r => r.Right) is null
-                ? $"the {Actor(e.Direction)} began with {Cite(What(e), e)}"
-                : $"the {Actor(e.Direction)} sent {Cite(What(e), e)}";
+                ? $"the {Actor(e.Direction)} began with {CiteRight(What(e), e)}"
+                : $"the {Actor(e.Direction)} sent {CiteRight(What(e), e)}";
 
         /// <summary>Joins the "after …" part and the rest of a sentence.</summary>
         private static string Join(string after, string rest) => after.Length == 0 ? rest : $"{after} {rest}";
@@ -188,7 +210,7 @@ internal static class DivergenceExplainer
 
             return next.Direction == missing.Direction || next.Detail is IcmpErrorDetail
                 ? Join(After, notSent)
-                : Join(After, $"{notSent}; the {Actor(next.Direction)} sent {Cite(What(next), next)} next");
+                : Join(After, $"{notSent}; the {Actor(next.Direction)} sent {CiteRight(What(next), next)} next");
         }
 
         private string Extra(FlowEvent extra)
@@ -215,9 +237,9 @@ internal static class DivergenceExplainer
         /// <summary>Why a number is wrong, for the numbers the handshake fixes.</summary>
         private static string Why(FlowEvent e, SequenceMismatch wrong) => (e.Kind, wrong.Field) switch
         {
-            (EventKind.Ack, TcpNumber.Acknowledgment) => $"it must acknowledge one past the SYN-ACK's sequence number, {wrong.Expected}",
-            (EventKind.SynAck, TcpNumber.Acknowledgment) => $"it must acknowledge one past the SYN's sequence number, {wrong.Expected}",
-            (_, TcpNumber.Sequence) => $"the first byte of data comes one past the SYN's own sequence number, at {wrong.Expected}",
+            (EventKind.Ack, TcpNumber.Acknowledgment) => "the handshake's ACK must acknowledge the SYN-ACK's sequence number plus one",
+            (EventKind.SynAck, TcpNumber.Acknowledgment) => "a SYN-ACK must acknowledge the SYN's sequence number plus one",
+            (_, TcpNumber.Sequence) => "the first byte of data comes one past the SYN's own sequence number",
             _ => $"{wrong.Expected} was due",
         };
 

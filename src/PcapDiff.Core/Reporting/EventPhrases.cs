@@ -27,7 +27,7 @@ internal static class EventPhrases
         ? icmp.From is { } from ? $"an ICMP {icmp.Name} from {from}" : $"an ICMP {icmp.Name}"
         : $"the {Actor(e.Direction)}'s {Noun(e)}";
 
-    /// <summary>The event's own words without an article: "datagram of 5 bytes", "2 datagrams (10 bytes)".</summary>
+    /// <summary>The event's own words without an article: "datagram of 5 bytes ("hoge\n")", "2 datagrams (10 bytes)".</summary>
     public static string Noun(FlowEvent e)
     {
         string noun = e.Kind switch
@@ -38,7 +38,11 @@ internal static class EventPhrases
                 PayloadDetail { Preview.Length: > 0 } payload => $"{Bytes(e.Bytes)} of data ({PayloadPreview.Format(payload.Preview, e.Bytes)})",
                 _ => $"{Bytes(e.Bytes)} of data",
             },
-            EventKind.Datagram => e.Packets > 1 ? $"{e.Packets} datagrams ({Bytes(e.Bytes)})" : $"datagram of {Bytes(e.Bytes)}",
+            EventKind.Datagram => e.Packets > 1
+                ? $"{e.Packets} datagrams ({Bytes(e.Bytes)})"
+                : e.Detail is PayloadDetail { Hidden: false, Preview.Length: > 0 } datagram
+                    ? $"datagram of {Bytes(e.Bytes)} ({PayloadPreview.Format(datagram.Preview, e.Bytes)})"
+                    : $"datagram of {Bytes(e.Bytes)}",
             EventKind.EchoRequest => "echo request",
             EventKind.EchoReply => "echo reply",
             EventKind.IcmpError => $"ICMP {EventText.DetailOf(e)}",
@@ -66,10 +70,15 @@ internal static class EventPhrases
     /// A phrase with where its event is: "5 bytes of data ("hoge\n", #6)", "SYN (#3-5, sent 3 times)". A
     /// phrase that ends in a preview or a DNS answer list takes the citation inside those brackets.
     /// </summary>
-    public static string Cite(string phrase, FlowEvent e, string? label = null)
+    public static string Cite(string phrase, FlowEvent e, string? label = null) => Place(phrase, e, Where(e, label));
+
+    /// <summary>Like <see cref="Cite"/>, but only the event's first frame: for an event whose repeats came after what the sentence is about.</summary>
+    public static string CiteFirstFrame(string phrase, FlowEvent e) => Place(phrase, e, Frame(e.FirstFrame));
+
+    private static string Place(string phrase, FlowEvent e, string where)
     {
         bool inside = phrase.EndsWith(')') && e.Kind is EventKind.Data or EventKind.Datagram or EventKind.DnsResponse && e.Mismatch is null;
-        return inside ? $"{phrase[..^1]}, {Where(e, label)})" : $"{phrase} ({Where(e, label)})";
+        return inside ? $"{phrase[..^1]}, {where})" : $"{phrase} ({where})";
     }
 
     /// <summary>A frame as a sentence cites it: "#7", or "good #7" for the run that is not the one the sentence is about.</summary>

@@ -28,7 +28,8 @@ public sealed class ServerSilentAfterDataRule : IHintRule
         }
 
         if (last < 0 || events[last] is not { AcknowledgedFrame: { } ackFrame, AcknowledgedAt: { } ackedAt } data
-            || events.Skip(last + 1).Any(e => e.Direction == Direction.ServerToClient && e.Kind is EventKind.Data or EventKind.Rst))
+            || events.Skip(last + 1).Any(e => e.Direction == Direction.ServerToClient && e.Kind is EventKind.Data or EventKind.Rst)
+            || AsksNoAnswer(events, last))
         {
             return null;
         }
@@ -69,5 +70,33 @@ public sealed class ServerSilentAfterDataRule : IHintRule
         {
             Evidence = evidence,
         };
+    }
+    /// <summary>
+    /// Whether every protocol message decoded in the data at <paramref name="index"/> is one that no server answers:
+    /// an MQTT DISCONNECT, the client's own acknowledgments, a QoS 0 PUBLISH. Bytes nothing decoded may expect an answer.
+    /// </summary>
+    private static bool AsksNoAnswer(IReadOnlyList<FlowEvent> events, int index)
+    {
+        int carried = events[index].CarriedMessages;
+        if (carried == 0 || index < carried)
+        {
+            return false;
+        }
+
+        for (int i = index - carried; i < index; i++)
+        {
+            bool silent = events[i].Detail switch
+            {
+                MqttPublishDetail publish => publish.Qos == 0,
+                MqttDetail mqtt => mqtt.Type is MqttPacketType.Disconnect or MqttPacketType.Puback or MqttPacketType.Pubcomp,
+                _ => false,
+            };
+            if (!silent)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -26,7 +26,7 @@ public sealed class UdpUnansweredRule : IHintRule
 
         return Hint.From(
             "udp-unanswered",
-            $"No reply to the client's {Normalization.EventText.Count(datagrams, "datagram")} to {flow.ServerLabel} port {flow.Server.Port}, and no ICMP error",
+            $"No reply to the client's {(datagrams == 1 ? "datagram" : Normalization.EventText.Count(datagrams, "datagram"))} to {flow.ServerLabel} port {flow.Server.Port}, and no ICMP error",
             "UDP says nothing when a datagram is lost: no reply and no ICMP port-unreachable usually means a firewall that drops "
             + "(rather than rejects) on the way or on the server, a server that received the datagram and ignored it (a wrong format, "
             + "a wrong shared secret or a source it does not serve), or a wrong address. A capture on the server's side shows whether the datagram arrived.",

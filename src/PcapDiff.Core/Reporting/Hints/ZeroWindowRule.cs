@@ -10,6 +10,10 @@ public sealed class ZeroWindowRule : IHintRule
     public IReadOnlyList<string> Ids { get; } = ["zero-window"];
 
     /// <inheritdoc />
+    /// <remarks>A receiver whose window closed has data it did not read: that is why it did not answer.</remarks>
+    public IReadOnlyList<string> Supersedes { get; } = ["server-silent-after-data"];
+
+    /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
         var a = flow.Anomalies;
