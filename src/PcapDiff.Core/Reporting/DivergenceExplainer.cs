@@ -274,7 +274,10 @@ internal static class DivergenceExplainer
             bool message = missing.Kind is EventKind.Tls or EventKind.Http or EventKind.Mqtt;
             for (int i = at; i < rows.Count; i++)
             {
-                if (rows[i].Right is { } e && !IsBareAck(e) && !(message && e.Kind == EventKind.Data && e.Direction == missing.Direction))
+                // Data that carries messages only counts their bytes; data in which nothing was decoded, where the other
+                // run's bytes held the missing message, is what was sent instead.
+                if (rows[i].Right is { } e && !IsBareAck(e)
+                    && !(message && e.Kind == EventKind.Data && e.Direction == missing.Direction && (rows[i].Op == AlignmentOp.Equal || e.CarriedMessages > 0)))
                 {
                     differs = rows[i].Op != AlignmentOp.Equal;
                     return e;

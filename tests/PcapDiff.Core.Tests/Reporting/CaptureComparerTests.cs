@@ -1,4 +1,5 @@
 using PcapDiff.Core.Flows;
+using PcapDiff.Core.FlowsFiles;
 using PcapDiff.Core.Model;
 using PcapDiff.Core.Reporting;
 using PcapDiff.Core.Tests.Builders;
@@ -154,6 +155,23 @@ public sealed class CaptureComparerTests
 
         Assert.Equal(Verdict.Equivalent, report.Verdict);
         Assert.Equal(0, report.DivergedPairs + report.OnlyLeft + report.OnlyRight);
+    }
+
+    [Fact]
+    public void Should_say_what_the_client_sent_instead_When_its_request_is_not_decoded_as_the_good_runs_message()
+    {
+        var good = FlowsParser.Parse(
+            "pcapdiff flows 1\nflow TCP 127.0.0.1:80\n  C→S SYN\n  S→C SYN-ACK\n  C→S ACK\n  C→S HTTP GET /zeek.html\n  C→S DATA 82B \"GET /zeek.html H\"…\n  S→C DATA 51B\n",
+            "good.flows");
+        var bad = FlowsParser.Parse(
+            "pcapdiff flows 1\nflow TCP 127.0.0.1:80\n  C→S SYN\n  S→C SYN-ACK\n  C→S ACK\n  C→S DATA 15B \"GET /zeek.html\\n\"\n  S→C DATA 51B\n",
+            "bad.flows");
+
+        var report = Compare(good, bad);
+
+        var divergence = report.FirstDivergence!.Divergence!;
+        Assert.Equal("After the server's SYN-ACK (#4) the client sent 15 bytes of data (\"GET /zeek.html\\n\", #6) instead of HTTP GET /zeek.html.", divergence.Description);
+        Assert.Equal(6, divergence.RightFrame);
     }
 
     private static DiffReport Compare(CaptureFlows good, CaptureFlows bad) =>
