@@ -62,7 +62,7 @@ public sealed class FlowAssembler : IPacketSink
         var key = FlowKey.Of(packet.Protocol, packet.Source, packet.Destination);
         if (!_active.TryGetValue(key, out var flow) || flow.StartsNewConnection(packet))
         {
-            var client = packet.Protocol == Transport.Tcp ? RoleHeuristics.TcpClient(packet) : RoleHeuristics.UdpClient(packet);
+            var client = packet.Protocol == Transport.Tcp ? RoleHeuristics.TcpClient(packet) : RoleHeuristics.UdpClient(packet, payload);
             var server = client == packet.Source ? packet.Destination : packet.Source;
             flow = Create(key, packet.Protocol, client, server, packet);
             if (flow is null)

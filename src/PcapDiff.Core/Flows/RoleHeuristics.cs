@@ -22,9 +22,18 @@ internal static class RoleHeuristics
         return LooksLikeServer(packet.Source.Port, packet.Destination.Port) ? packet.Destination : packet.Source;
     }
 
-    /// <summary>The client of a UDP flow: the sender of the first datagram, unless it came from a service port to an ephemeral one.</summary>
-    public static Endpoint UdpClient(in PacketRecord packet) =>
-        LooksLikeServer(packet.Source.Port, packet.Destination.Port) ? packet.Destination : packet.Source;
+    /// <summary>
+    /// The client of a UDP flow: the sender of the first datagram, unless it came from a service port to an
+    /// ephemeral one, or it is a DNS response from port 53 (a resolver talking to another one on port 53).
+    /// </summary>
+    public static Endpoint UdpClient(in PacketRecord packet, ReadOnlySpan<byte> payload) =>
+        LooksLikeServer(packet.Source.Port, packet.Destination.Port) || IsDnsResponse(packet.Source.Port, payload)
+            ? packet.Destination
+            : packet.Source;
+
+    /// <summary>A datagram from port 53 with a DNS header whose QR bit says response.</summary>
+    private static bool IsDnsResponse(ushort sourcePort, ReadOnlySpan<byte> payload) =>
+        sourcePort == 53 && payload.Length >= 12 && (payload[2] & 0x80) != 0;
 
     /// <summary>True when <paramref name="port"/> looks like the service side against <paramref name="other"/>.</summary>
     private static bool LooksLikeServer(ushort port, ushort other)

@@ -62,6 +62,21 @@ public sealed class FlowAssemblerTests
         Assert.Equal(Direction.ServerToClient, flow.Events[0].Direction);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Should_make_the_receiver_the_client_When_a_flow_between_two_port_53s_starts_with_a_dns_response(bool response)
+    {
+        var capture = new PacketBuilder();
+        var dns = capture.Udp(Runs.ResolverAddress, 53, Runs.ServerAddress, 53);
+        dns.ServerDatagram(response ? DnsWire.Answer(1, "collector.test", Runs.ServerAddress) : DnsWire.Query(1, "collector.test"));
+
+        var flow = Assert.Single(capture.Finish().Flows);
+
+        Assert.Equal(response ? Direction.ServerToClient : Direction.ClientToServer, flow.Events[0].Direction);
+        Assert.Equal(response ? EventKind.DnsResponse : EventKind.DnsQuery, flow.Events[0].Kind);
+    }
+
     [Fact]
     public void Should_start_a_second_flow_When_a_new_syn_follows_both_fins_on_the_same_tuple()
     {
