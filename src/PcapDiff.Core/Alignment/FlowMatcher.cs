@@ -89,13 +89,24 @@ public static class FlowMatcher
         return $"{flow.Events.Count}:{hash.ToHashCode():x8}";
     }
 
-    /// <summary>Left order; a right-only flow goes after the pair its right-hand predecessor is in.</summary>
+    /// <summary>
+    /// Left order; a right-only flow goes after the pair its right-hand predecessor is in. n·log n: the
+    /// latest left position among the pairs before each right index is a prefix maximum, found by binary search.
+    /// </summary>
     private static List<Match> Order(List<Match> pairs)
     {
-        var rightPosition = new Dictionary<int, double>();
-        foreach (var p in pairs.Where(p => p.Left is not null && p.Right is not null))
+        var paired = pairs.Where(p => p.Left is not null && p.Right is not null)
+            .Select(p => (Right: p.Right!.Index, Left: (double)p.Left!.Index))
+            .OrderBy(p => p.Right)
+            .ToArray();
+        var rightIndices = new int[paired.Length];
+        var latestLeft = new double[paired.Length];
+        double latest = -1;
+        for (int i = 0; i < paired.Length; i++)
         {
-            rightPosition[p.Right!.Index] = p.Left!.Index;
+            rightIndices[i] = paired[i].Right;
+            latest = Math.Max(latest, paired[i].Left);
+            latestLeft[i] = latest;
         }
 
         double PositionOf(Match m)
@@ -105,16 +116,9 @@ public static class FlowMatcher
                 return m.Left.Index;
             }
 
-            double before = -1;
-            foreach (var (index, position) in rightPosition)
-            {
-                if (index < m.Right!.Index && position > before)
-                {
-                    before = position;
-                }
-            }
-
-            return before + 0.5;
+            int found = Array.BinarySearch(rightIndices, m.Right!.Index);
+            int before = (found >= 0 ? found : ~found) - 1;
+            return (before < 0 ? -1 : latestLeft[before]) + 0.5;
         }
 
         return [.. pairs.OrderBy(PositionOf).ThenBy(m => m.Right?.Index ?? -1)];

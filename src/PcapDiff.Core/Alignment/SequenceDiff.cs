@@ -24,11 +24,11 @@ internal static class SequenceDiff
     public static IReadOnlyList<Block> Align(IReadOnlyList<string> left, IReadOnlyList<string> right) => Align(left, right, out _);
 
     /// <summary>
-    /// Aligns the two sequences. DiffPlex's Myers diff costs about (lines × differences); when both
-    /// sides' differing middles are long and differ in more than <see cref="MaxEditDistance"/>
-    /// lines, the middles are cut into proportional windows of <see cref="WindowLines"/> lines that
-    /// are diffed one by one, and <paramref name="windowed"/> says so: rows near window edges may be
-    /// paired less well than a whole diff would pair them.
+    /// Aligns the two sequences. DiffPlex's Myers diff costs about (lines × differences); when either
+    /// side's differing middle is long and the middles differ in more than <see cref="MaxEditDistance"/>
+    /// lines, the middles are cut into proportional windows of at most <see cref="WindowLines"/> lines of
+    /// the longer side that are diffed one by one, and <paramref name="windowed"/> says so: rows near
+    /// window edges may be paired less well than a whole diff would pair them.
     /// </summary>
     public static IReadOnlyList<Block> Align(IReadOnlyList<string> left, IReadOnlyList<string> right, out bool windowed)
     {
@@ -60,7 +60,9 @@ internal static class SequenceDiff
 
         int leftMiddle = left.Count - prefix - suffix;
         int rightMiddle = right.Count - prefix - suffix;
-        if (Math.Min(leftMiddle, rightMiddle) < SmallMiddle || EstimatedDistance(left, right, prefix, suffix) <= MaxEditDistance)
+        // One long middle is enough to make Myers quadratic (its cost grows with length × differences, and a
+        // long side against a short one differs in nearly every line), so only two short middles are diffed whole.
+        if (Math.Max(leftMiddle, rightMiddle) < SmallMiddle || EstimatedDistance(left, right, prefix, suffix) <= MaxEditDistance)
         {
             DiffInto(blocks, left, 0, left.Count, right, 0, right.Count);
             return blocks;
@@ -72,7 +74,7 @@ internal static class SequenceDiff
             blocks.Add(new Block(true, 0, prefix, 0, prefix));
         }
 
-        int windows = (leftMiddle + WindowLines - 1) / WindowLines;
+        int windows = (Math.Max(leftMiddle, rightMiddle) + WindowLines - 1) / WindowLines;
         for (int w = 0; w < windows; w++)
         {
             int leftFrom = prefix + (int)((long)leftMiddle * w / windows);

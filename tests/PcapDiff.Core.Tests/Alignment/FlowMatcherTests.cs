@@ -127,6 +127,45 @@ public sealed class FlowMatcherTests
         Assert.Equal(flows, matches.Select(m => m.Left));
     }
 
+    [Fact]
+    public void Should_leave_every_flow_one_sided_in_capture_order_When_a_scan_meets_an_empty_capture()
+    {
+        var scan = Scan(20_000);
+
+        var matches = FlowMatcher.Pair(scan, []);
+
+        AssertEachFlowOnce(matches, scan, []);
+        Assert.Equal(scan.Select(f => f.Index), matches.Select(m => m.Left!.Index));
+    }
+
+    [Fact]
+    public void Should_place_each_right_only_flow_after_the_pair_of_its_predecessor_When_a_scan_meets_a_short_run()
+    {
+        var scan = Scan(20_000);
+        var shortRun = Scan(3);
+
+        var matches = FlowMatcher.Pair(shortRun, scan);
+
+        AssertEachFlowOnce(matches, shortRun, scan);
+        var paired = matches.Where(m => m.Left is not null && m.Right is not null).ToList();
+        Assert.Equal(3, paired.Count);
+        // Right-only flows come after every pair whose right flow precedes them: the right order is kept.
+        Assert.Equal(scan.Select(f => f.Index), matches.Select(m => m.Right!.Index));
+    }
+
+    /// <summary>One-SYN flows from one client to ports 1, 2, 3, … of the server: a port scan.</summary>
+    private static IReadOnlyList<Flow> Scan(int ports)
+    {
+        var capture = new PacketBuilder();
+        for (int port = 1; port <= ports; port++)
+        {
+            var c = capture.Tcp(Runs.ClientAddress, 40000, Runs.ServerAddress, (ushort)port);
+            c.Client(TcpFlags.Syn, seq: 100);
+        }
+
+        return capture.Finish().Flows;
+    }
+
     private static void Lookup(PacketBuilder capture, ushort port, string name)
     {
         var dns = capture.Udp(Runs.ClientAddress, port, Runs.ResolverAddress, 53);
