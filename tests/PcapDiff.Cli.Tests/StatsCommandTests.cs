@@ -62,6 +62,19 @@ public sealed class StatsCommandTests
     }
 
     [Fact]
+    public void Should_limit_every_table_and_say_how_many_rows_were_left_out_When_given_top()
+    {
+        var run = Run("stats", RepoPaths.Capture("dns-parallel-1.pcap"), "--top", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        // 4 conversations, 4 hosts and 7 TCP and UDP endpoints, one row of each shown.
+        Assert.Equal(2, run.Output.Split("… 3 more (--top 0 shows all)").Length - 1);
+        Assert.Contains("… 6 more (--top 0 shows all)", run.Output, StringComparison.Ordinal);
+        string endpoints = run.Output[run.Output.IndexOf("TCP and UDP endpoints", StringComparison.Ordinal)..];
+        Assert.Single(endpoints.Split('\n'), l => l.StartsWith("  TCP ", StringComparison.Ordinal) || l.StartsWith("  UDP ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Should_exit_2_When_given_three_captures()
     {
         var run = Run("stats", RepoPaths.Capture("good-nc-1.pcap"), RepoPaths.Capture("good-nc-2.pcap"), RepoPaths.Capture("refused.pcap"));

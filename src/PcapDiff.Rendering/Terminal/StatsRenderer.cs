@@ -105,12 +105,13 @@ public sealed class StatsRenderer(TextRenderOptions options, int top)
     private static string Server(Flow flow) =>
         flow.Protocol is Transport.Icmp or Transport.Icmpv6 ? flow.Server.Address.ToString() : flow.Server.ToString();
 
-    private static Table Endpoints(IReadOnlyList<EndpointStats> endpoints, bool withPort)
+    /// <summary>The first <c>--top</c> endpoints as a table; <see cref="More"/> says how many were left out.</summary>
+    private Table Endpoints(IReadOnlyList<EndpointStats> endpoints, bool withPort)
     {
         var table = withPort
             ? Table("protocol", "address", "port", "pkts", "bytes", "tx pkts", "tx bytes", "rx pkts", "rx bytes")
             : Table("address", "pkts", "bytes", "tx pkts", "tx bytes", "rx pkts", "rx bytes");
-        foreach (var e in endpoints)
+        foreach (var e in Top(endpoints))
         {
             var numbers = new[] { N(e.Packets), N(e.Bytes), N(e.TxPackets), N(e.TxBytes), N(e.RxPackets), N(e.RxBytes) };
             table.AddRow(Cells(withPort
