@@ -82,4 +82,21 @@ public sealed class RendererTests
         Assert.Equal(200, lines.Count(l => l.StartsWith("  DIVERGES", StringComparison.Ordinal)));
         Assert.Contains("  … 50 more flows that differ or have hints (--all lists every flow)", lines);
     }
+
+    [Fact]
+    public void Should_cap_the_flow_table_and_the_sections_like_the_text_report_When_rendering_html_for_many_flows()
+    {
+        var report = FakeReport.Build();
+        var diverging = report.Pairs.First(p => p.Status != Core.Reporting.PairStatus.Equal);
+        var many = report with { Pairs = [.. Enumerable.Repeat(diverging, 250)] };
+        var html = new StringWriter();
+
+        new HtmlRenderer(maxFlowDetails: 5).Render(many, html);
+
+        string page = html.ToString();
+        Assert.Equal(200, page.Split("<tr><td><span class=\"badge diverged\">").Length - 1);
+        Assert.Equal(5, page.Split("<section class=\"pair\"").Length - 1);
+        Assert.Contains("… 50 more flows that differ or have hints (--all lists every flow)", page, StringComparison.Ordinal);
+        Assert.Contains("… 245 more flows not shown in detail (--max-flows 0 shows all).", page, StringComparison.Ordinal);
+    }
 }

@@ -58,7 +58,7 @@ internal static class DiffCommand
 
         if (parsed.GetValue(HtmlOption) is { } htmlPath)
         {
-            WriteHtml(report, htmlPath, settings.Context, settings.ShowEqualFlows);
+            WriteHtml(report, htmlPath, settings);
         }
 
         IReportRenderer renderer = json
@@ -68,12 +68,12 @@ internal static class DiffCommand
         return report.Verdict == Verdict.Equivalent ? ExitCodes.Equivalent : ExitCodes.Different;
     }
 
-    private static void WriteHtml(DiffReport report, string path, int context, bool showEqualFlows)
+    private static void WriteHtml(DiffReport report, string path, CliSettings settings)
     {
         try
         {
             using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            new HtmlRenderer(context, showEqualFlows).Render(report, file);
+            new HtmlRenderer(settings.Context, settings.ShowEqualFlows, settings.MaxFlowDetails).Render(report, file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

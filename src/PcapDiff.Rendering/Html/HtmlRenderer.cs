@@ -12,8 +12,16 @@ namespace PcapDiff.Rendering.Html;
 /// external resource (a Content-Security-Policy forbids loading anything), readable in light and
 /// dark mode, printable. Every string goes through <see cref="HtmlText.Escape"/>.
 /// </summary>
-public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false) : IReportRenderer
+/// <param name="context">Equal events shown around a difference.</param>
+/// <param name="showEqualFlows">Every flow gets its section and its table row (--all).</param>
+/// <param name="maxFlowDetails">Flows shown side by side at most, as in the text report (--max-flows); 0 for all.</param>
+public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false, int maxFlowDetails = 0) : IReportRenderer
 {
+    // As in the text report: a short flow list is shown whole; in a long one the equal flows are counted, not
+    // listed, and at most LongFlowList rows are.
+    private const int ShortFlowList = 20;
+    private const int LongFlowList = 200;
+
     /// <inheritdoc />
     public void Render(DiffReport report, TextWriter output)
     {
@@ -27,12 +35,16 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false) :
         Header(html, report);
         FlowTable(html, report);
         BytesChart(html, report);
-        for (int i = 0; i < report.Pairs.Count; i++)
+        var shown = Shown(report);
+        foreach (int i in shown)
         {
-            if (Detailed(report.Pairs[i]))
-            {
-                Pair(html, report, report.Pairs[i], i);
-            }
+            Pair(html, report, report.Pairs[i], i);
+        }
+
+        int more = report.Pairs.Count(Detailed) - shown.Count;
+        if (more > 0)
+        {
+            html.Append("<p class=\"more\">").Append(E($"… {more} more flow{(more == 1 ? string.Empty : "s")} not shown in detail (--max-flows 0 shows all).")).Append("</p>\n");
         }
 
         html.Append("<footer>Made by pcapdiff. Frame numbers are those of each capture file (line numbers for a .flows file).</footer>\n</body>\n</html>\n");
@@ -79,22 +91,41 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false) :
 
     private static string RowId(int pair, int row) => $"flow-{pair}-row-{row}";
 
+    /// <summary>The indices of the pairs that get a section: those that need attention (or all), at most --max-flows.</summary>
+    private List<int> Shown(DiffReport report) =>
+        [.. Enumerable.Range(0, report.Pairs.Count).Where(i => Detailed(report.Pairs[i])).Take(maxFlowDetails > 0 ? maxFlowDetails : int.MaxValue)];
+
     private void FlowTable(StringBuilder html, DiffReport report)
     {
         html.Append("<section>\n<h2>Flows</h2>\n<div class=\"scroll\"><table class=\"flows\">\n<thead><tr><th>status</th><th>flow</th><th>")
             .Append(E(report.Left.Label)).Append("</th><th>").Append(E(report.Right.Label)).Append("</th></tr></thead>\n<tbody>\n");
-        for (int i = 0; i < report.Pairs.Count; i++)
+        bool all = showEqualFlows || report.Pairs.Count <= ShortFlowList;
+        var sections = new HashSet<int>(Shown(report));
+        var listed = Enumerable.Range(0, report.Pairs.Count).Where(i => all || Detailed(report.Pairs[i])).ToList();
+        int unlisted = showEqualFlows ? 0 : Math.Max(0, listed.Count - LongFlowList);
+        foreach (int i in listed.Take(listed.Count - unlisted))
         {
             var pair = report.Pairs[i];
             var (badge, css) = Badge(report, pair.Status);
             string service = E(FlowTitles.Service(pair));
             html.Append("<tr><td><span class=\"badge ").Append(css).Append("\">").Append(E(badge)).Append("</span></td><td>")
-                .Append(Detailed(pair) ? $"<a href=\"#{PairId(i)}\">{service}</a>" : service)
+                .Append(sections.Contains(i) ? $"<a href=\"#{PairId(i)}\">{service}</a>" : service)
                 .Append("</td><td class=\"num\">").Append(E(FlowTitles.Volume(pair.Left))).Append("</td><td class=\"num\">")
                 .Append(E(FlowTitles.Volume(pair.Right))).Append("</td></tr>\n");
         }
 
-        html.Append("</tbody></table></div>\n</section>\n");
+        html.Append("</tbody></table></div>\n");
+        if (unlisted > 0)
+        {
+            html.Append("<p class=\"more\">").Append(E($"… {unlisted} more flow{(unlisted == 1 ? string.Empty : "s")} that differ or have hints (--all lists every flow)")).Append("</p>\n");
+        }
+
+        if (!all && report.EqualPairs > 0)
+        {
+            html.Append("<p class=\"more\">").Append(E($"and {report.EqualPairs} equal flow{(report.EqualPairs == 1 ? string.Empty : "s")} (--all lists them)")).Append("</p>\n");
+        }
+
+        html.Append("</section>\n");
     }
 
     /// <summary>Whether a pair gets its own section: it needs attention, or equal flows are shown.</summary>

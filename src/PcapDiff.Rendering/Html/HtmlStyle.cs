@@ -28,7 +28,7 @@ internal static class HtmlStyle
         .chart text { fill: var(--fg); } .chart .name { text-anchor: end; } .chart .value { fill: var(--muted); }
         .bar.left, .key.left { fill: var(--bar-left); } .bar.right, .key.right { fill: var(--bar-right); }
         .pair { border-top: 1px solid var(--line); }
-        .endpoints, .note, footer { color: var(--muted); font-size: .9rem; }
+        .endpoints, .note, .more, footer { color: var(--muted); font-size: .9rem; }
         .hint { background: var(--panel); border-left: 4px solid var(--bar-right); padding: .4rem .7rem; margin: .5rem 0; } .hint p { margin: .2rem 0 0; } .hint .evidence { color: var(--muted); font-family: ui-monospace, monospace; font-size: .85rem; }
         .sbs { font: 13px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-x: auto; }
         .row { display: grid; grid-template-columns: 2.2rem 4.5rem minmax(12rem, 1fr) 4.5rem minmax(12rem, 1fr); gap: 0 .6rem; padding: 0 .3rem; }
