@@ -126,7 +126,7 @@ internal static class DivergenceExplainer
                     return string.Empty;
                 }
 
-                // A SYN-ACK sent again after the packet the sentence is about: cite where it came first.
+                // An anchor repeated after the event the sentence is about (a SYN-ACK sent again): cite where it came first.
                 if (_row.Right is { } here && anchor.LastFrame > here.FirstFrame)
                 {
                     Cited.Add(anchor);
