@@ -1,3 +1,4 @@
+using System.Text;
 using PcapDiff.TestSupport;
 
 namespace PcapDiff.Cli.Tests;
@@ -112,6 +113,24 @@ public sealed class CliTests
         Assert.StartsWith("pcapdiff: warning: ", warning, StringComparison.Ordinal);
         Assert.Contains("cut.pcap", warning, StringComparison.Ordinal);
         Assert.Contains("DIFFERENT", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_cut_a_name_too_long_to_read_in_the_text_report_and_keep_it_whole_in_the_json_When_a_flow_has_one()
+    {
+        using var temp = new TempDirectory();
+        string name = new('a', 100_000);
+        string good = temp.Write("good.flows", Encoding.UTF8.GetBytes($"pcapdiff flows 1\nflow UDP 10.0.0.1:53 dns {name}\n  C→S DNS query A {name}\n"));
+        string bad = temp.Write("bad.flows", Encoding.UTF8.GetBytes($"pcapdiff flows 1\nflow UDP 10.0.0.1:53 dns {name}\n  C→S DNS query AAAA {name}\n"));
+
+        // Wide enough that no cut word wraps.
+        var text = Run(good, bad, "--width", "600");
+        var json = Run(good, bad, "--json");
+
+        Assert.Equal(ExitCodes.Different, text.ExitCode);
+        Assert.Contains(new string('a', 200) + "…", text.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('a', 201), text.Output, StringComparison.Ordinal);
+        Assert.Contains(name, json.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,6 +8,6 @@ namespace PcapDiff.Rendering.Html;
 /// </summary>
 internal static class HtmlText
 {
-    /// <summary>Escapes &lt; &gt; &amp; &quot; and &#39;, and control characters as <c>\xNN</c>.</summary>
-    public static string Escape(string? text) => WebUtility.HtmlEncode(SafeText.Clean(text));
+    /// <summary>Escapes &lt; &gt; &amp; &quot; and &#39;, and control characters as <c>\xNN</c>; cuts words too long to read.</summary>
+    public static string Escape(string? text) => WebUtility.HtmlEncode(LongWords.Cut(SafeText.Clean(text)));
 }

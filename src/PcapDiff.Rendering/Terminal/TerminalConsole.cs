@@ -20,6 +20,6 @@ internal static class TerminalConsole
         return console;
     }
 
-    /// <summary>Every string reaches a console through here: as plain text (never markup), cleaned of control characters.</summary>
-    public static Text Plain(string text, Style? style = null) => new(SafeText.Clean(text), style ?? Style.Plain);
+    /// <summary>Every string reaches a console through here: as plain text (never markup), cleaned of control characters, long words cut.</summary>
+    public static Text Plain(string text, Style? style = null) => new(LongWords.Cut(SafeText.Clean(text)), style ?? Style.Plain);
 }
