@@ -17,11 +17,6 @@ namespace PcapDiff.Rendering.Html;
 /// <param name="maxFlowDetails">Flows shown side by side at most, as in the text report (--max-flows); 0 for all.</param>
 public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false, int maxFlowDetails = 0) : IReportRenderer
 {
-    // As in the text report: a short flow list is shown whole; in a long one the equal flows are counted, not
-    // listed, and at most LongFlowList rows are.
-    private const int ShortFlowList = 20;
-    private const int LongFlowList = 200;
-
     /// <inheritdoc />
     public void Render(DiffReport report, TextWriter output)
     {
@@ -33,19 +28,15 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false, i
         html.Append("<title>").Append(E(title)).Append("</title>\n<style>").Append(HtmlStyle.Css).Append("</style>\n</head>\n<body>\n");
 
         Header(html, report);
-        FlowTable(html, report);
+        var listing = new FlowListing(report, showEqualFlows, maxFlowDetails);
+        FlowTable(html, report, listing);
         BytesChart(html, report);
-        var shown = Shown(report);
-        foreach (int i in shown)
+        foreach (int i in listing.Detailed)
         {
             Pair(html, report, report.Pairs[i], i);
         }
 
-        int more = report.Pairs.Count(Detailed) - shown.Count;
-        if (more > 0)
-        {
-            html.Append("<p class=\"more\">").Append(E($"… {more} more flow{(more == 1 ? string.Empty : "s")} not shown in detail (--max-flows 0 shows all).")).Append("</p>\n");
-        }
+        More(html, listing.NotDetailedLine);
 
         html.Append("<footer>Made by pcapdiff. Frame numbers are those of each capture file (line numbers for a .flows file).</footer>\n</body>\n</html>\n");
         output.Write(html.ToString());
@@ -91,19 +82,12 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false, i
 
     private static string RowId(int pair, int row) => $"flow-{pair}-row-{row}";
 
-    /// <summary>The indices of the pairs that get a section: those that need attention (or all), at most --max-flows.</summary>
-    private List<int> Shown(DiffReport report) =>
-        [.. Enumerable.Range(0, report.Pairs.Count).Where(i => Detailed(report.Pairs[i])).Take(maxFlowDetails > 0 ? maxFlowDetails : int.MaxValue)];
-
-    private void FlowTable(StringBuilder html, DiffReport report)
+    private static void FlowTable(StringBuilder html, DiffReport report, FlowListing listing)
     {
         html.Append("<section>\n<h2>Flows</h2>\n<div class=\"scroll\"><table class=\"flows\">\n<thead><tr><th>status</th><th>flow</th><th>")
             .Append(E(report.Left.Label)).Append("</th><th>").Append(E(report.Right.Label)).Append("</th></tr></thead>\n<tbody>\n");
-        bool all = showEqualFlows || report.Pairs.Count <= ShortFlowList;
-        var sections = new HashSet<int>(Shown(report));
-        var listed = Enumerable.Range(0, report.Pairs.Count).Where(i => all || Detailed(report.Pairs[i])).ToList();
-        int unlisted = showEqualFlows ? 0 : Math.Max(0, listed.Count - LongFlowList);
-        foreach (int i in listed.Take(listed.Count - unlisted))
+        var sections = new HashSet<int>(listing.Detailed);
+        foreach (int i in listing.Listed)
         {
             var pair = report.Pairs[i];
             var (badge, css) = Badge(report, pair.Status);
@@ -115,21 +99,19 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false, i
         }
 
         html.Append("</tbody></table></div>\n");
-        if (unlisted > 0)
-        {
-            html.Append("<p class=\"more\">").Append(E($"… {unlisted} more flow{(unlisted == 1 ? string.Empty : "s")} that differ or have hints (--all lists every flow)")).Append("</p>\n");
-        }
-
-        if (!all && report.EqualPairs > 0)
-        {
-            html.Append("<p class=\"more\">").Append(E($"and {report.EqualPairs} equal flow{(report.EqualPairs == 1 ? string.Empty : "s")} (--all lists them)")).Append("</p>\n");
-        }
-
+        More(html, listing.UnlistedLine);
+        More(html, listing.EqualLine);
         html.Append("</section>\n");
     }
 
-    /// <summary>Whether a pair gets its own section: it needs attention, or equal flows are shown.</summary>
-    private bool Detailed(FlowPairDiff pair) => pair.NeedsAttention || showEqualFlows;
+    /// <summary>A line that counts what the report left out, when there is one.</summary>
+    private static void More(StringBuilder html, string? line)
+    {
+        if (line is not null)
+        {
+            html.Append("<p class=\"more\">").Append(E(line)).Append("</p>\n");
+        }
+    }
 
     private static (string Text, string Css) Badge(DiffReport report, PairStatus status) => status switch
     {

@@ -20,21 +20,16 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
     private static readonly Style Extra = new(Color.Fuchsia);
     private static readonly Style Good = new(Color.Green);
 
-    /// <summary>Flow tables up to this many rows list equal flows too.</summary>
-    private const int ShortFlowList = 20;
-
-    /// <summary>Rows a flow table lists at most without --all; a longer list is counted, not read.</summary>
-    private const int LongFlowList = 200;
-
     /// <inheritdoc />
     public void Render(DiffReport report, TextWriter output)
     {
         using var trimmed = new LineTrimmingWriter(output);
         var console = TerminalConsole.Create(options, trimmed);
 
+        var listing = new FlowListing(report, options.ShowEqualFlows, options.MaxFlowDetails);
         WriteHeader(console, report);
-        WriteFlowTable(console, report);
-        var shown = report.Pairs.Where(Detailed).ToList();
+        WriteFlowTable(console, report, listing);
+        var shown = listing.Detailed.Select(i => report.Pairs[i]).ToList();
         if (shown.Count > 0)
         {
             string lines = report.Left.Read is null || report.Right.Read is null ? " (line numbers for a .flows file)" : string.Empty;
@@ -43,20 +38,16 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
             console.WriteLine();
         }
 
-        int limit = options.MaxFlowDetails > 0 ? options.MaxFlowDetails : int.MaxValue;
-        foreach (var pair in shown.Take(limit))
+        foreach (var pair in shown)
         {
             WritePair(console, report, pair);
         }
 
-        if (shown.Count > limit)
+        if (listing.NotDetailedLine is { } notDetailed)
         {
-            Line(console, $"… {shown.Count - limit} more flow{Plural(shown.Count - limit)} not shown in detail (--max-flows 0 shows all).", Dim);
+            Line(console, notDetailed, Dim);
         }
     }
-
-    /// <summary>Whether a pair gets its side-by-side: it differs, it has a hint (loss, say, in equal events), or --all.</summary>
-    private bool Detailed(FlowPairDiff pair) => pair.NeedsAttention || options.ShowEqualFlows;
 
     private static void Line(IAnsiConsole console, string text, Style? style = null)
     {
@@ -88,10 +79,8 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
         return $"{side.Name} ({frames}{side.Flows} flow{Plural(side.Flows)})";
     }
 
-    private void WriteFlowTable(IAnsiConsole console, DiffReport report)
+    private void WriteFlowTable(IAnsiConsole console, DiffReport report, FlowListing listing)
     {
-        // A short list is shown whole; in a long one the equal flows are counted, not listed.
-        bool all = options.ShowEqualFlows || report.Pairs.Count <= ShortFlowList;
         var table = new Table().Border(TableBorder.Simple).BorderStyle(Dim);
         table.AddColumn(new TableColumn(Plain("status")));
         table.AddColumn(new TableColumn(Plain("flow")));
@@ -102,9 +91,7 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
             table.AddColumn(new TableColumn(Plain($"zeek {report.Left.Label} / {report.Right.Label}")));
         }
 
-        var listed = report.Pairs.Where(p => all || Detailed(p)).ToList();
-        int unlisted = options.ShowEqualFlows ? 0 : Math.Max(0, listed.Count - LongFlowList);
-        foreach (var pair in listed.Take(listed.Count - unlisted))
+        foreach (var pair in listing.Listed.Select(i => report.Pairs[i]))
         {
             var (status, style) = pair.Status switch
             {
@@ -131,14 +118,14 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
 
         // The table's blank top and bottom borders separate it from what is around it.
         console.Write(table);
-        if (unlisted > 0)
+        if (listing.UnlistedLine is { } unlisted)
         {
-            Line(console, $"  … {unlisted} more flow{Plural(unlisted)} that differ or have hints (--all lists every flow)", Dim);
+            Line(console, "  " + unlisted, Dim);
         }
 
-        if (!all && report.EqualPairs > 0)
+        if (listing.EqualLine is { } equal)
         {
-            Line(console, $"  and {report.EqualPairs} equal flow{Plural(report.EqualPairs)} (--all lists them)", Dim);
+            Line(console, "  " + equal, Dim);
             console.WriteLine();
         }
     }
