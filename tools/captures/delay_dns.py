@@ -28,28 +28,12 @@ import struct
 import sys
 import time
 
+from dns_question import parse_question
+
 NAME = "collector.test"
 RECORDS = {1: ipaddress.ip_address("192.0.2.1").packed, 28: ipaddress.ip_address("2001:db8:1::1").packed}
 TYPE_NAMES = {1: "A", 28: "AAAA"}
 NXDOMAIN = 3
-
-
-def parse_question(msg):
-    """(name, qtype, offset past the question) of the first question, or None."""
-    i, labels = 12, []
-    while i < len(msg):
-        n = msg[i]
-        if n == 0:
-            end = i + 1 + 4
-            if end > len(msg):
-                return None
-            qtype, _qclass = struct.unpack("!HH", msg[i + 1 : end])
-            return ".".join(labels).lower(), qtype, end
-        if n & 0xC0:
-            return None  # no compression in a question
-        labels.append(msg[i + 1 : i + 1 + n].decode("ascii", "replace"))
-        i += 1 + n
-    return None
 
 
 def answer(msg):

@@ -16,21 +16,9 @@ import socket
 import struct
 import sys
 
+from dns_question import parse_question
+
 SERVFAIL = 2
-
-
-def question_end(msg):
-    """Offset just past the first question, or None if it is malformed."""
-    i = 12
-    while i < len(msg):
-        n = msg[i]
-        if n == 0:
-            i += 1 + 4  # the root label, QTYPE and QCLASS
-            return i if i <= len(msg) else None
-        if n & 0xC0:
-            return None  # no compression in a question
-        i += 1 + n
-    return None
 
 
 def answer(msg):
@@ -39,9 +27,10 @@ def answer(msg):
     qid, flags, qdcount = struct.unpack("!HHH", msg[:6])
     if flags & 0x8000 or qdcount != 1:
         return None
-    end = question_end(msg)
-    if end is None:
+    question = parse_question(msg)
+    if question is None:
         return None
+    end = question[2]
     # QR, the query's opcode and RD, RA, rcode SERVFAIL.
     flags = 0x8000 | (flags & 0x7900) | 0x0080 | SERVFAIL
     return struct.pack("!HHHHHH", qid, flags, 1, 0, 0, 0) + msg[12:end]
