@@ -1,27 +1,18 @@
 using PcapDiff.Core;
 using PcapDiff.Core.Decoding;
 using PcapDiff.Core.Model;
-using SharpPcap;
-using SharpPcap.LibPcap;
+using PcapDiff.Capture.Frames;
 
 namespace PcapDiff.Capture;
 
 /// <summary>
-/// Reads a pcap, pcapng or gzip-compressed capture through libpcap (SharpPcap's offline reader),
-/// decodes every frame and hands each IP packet to an <see cref="IPacketSink"/>.
+/// Reads a pcap, pcapng or gzip-compressed capture, decodes every frame and hands each IP packet to
+/// an <see cref="IPacketSink"/>. Unfiltered reads of pcap and pcapng go through the managed readers
+/// in <c>Frames/</c>, which read as libpcap does at a fraction of its cost; a BPF filter, and the
+/// rare formats those readers leave alone, go through libpcap (SharpPcap's offline reader).
 /// </summary>
 public static class CaptureReader
 {
-    // pcap_compile's PCAP_NETMASK_UNKNOWN: "ip broadcast" then fails to compile instead of guessing.
-    private const uint NetmaskUnknown = 0xFFFFFFFF;
-
-    private const int PacketRead = 1;
-
-    // pcap_open_offline_with_tstamp_precision, which the nanosecond read below needs, came in 1.5.1.
-    private static readonly Version MinimumLibpcap = new(1, 5, 1);
-
-    private const int EndOfFile = -2; // PCAP_ERROR_BREAK, what pcap_next_ex returns at the end of a file
-
     /// <summary>Reads a capture file.</summary>
     /// <param name="path">
     /// The capture: pcap (µs or ns), pcapng, or either compressed with gzip; a file or a pipe.
@@ -37,7 +28,8 @@ public static class CaptureReader
     /// <exception cref="PcapDiffException">
     /// The file is missing, a directory, empty, not a capture, unreadable by libpcap, of a link type
     /// pcapdiff does not decode, or the filter does not compile. The message is one line naming the file.
-    /// Also when the system's libpcap cannot be loaded or is too old (a one-line message saying so).
+    /// Also when libpcap is needed (a filter, a rare format) and the system's cannot be loaded or is
+    /// too old (a one-line message saying so).
     /// </exception>
     public static CaptureReadResult Read(string path, CaptureReaderOptions options, IPacketSink sink) =>
         Read(path, options, sink, TemporaryCapture.DefaultLimit, Path.GetTempPath());
@@ -113,7 +105,7 @@ public static class CaptureReader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new PcapDiffException($"cannot read {shownAs}: {OneLine(ex.Message)}", ex);
+            throw new PcapDiffException($"cannot read {shownAs}: {LibpcapErrors.OneLine(ex.Message)}", ex);
         }
 
         if (length == 0)
@@ -132,42 +124,26 @@ public static class CaptureReader
     private static CaptureReadResult ReadCapture(
         string shownAs, string file, string format, CaptureReaderOptions options, IPacketSink sink, List<string> warnings)
     {
-        if (LibpcapProblem(Pcap.LibpcapVersion) is { } problem)
-        {
-            throw new PcapDiffException(problem);
-        }
-
-        using var device = new CaptureFileReaderDevice(file);
-        try
-        {
-            device.Open(new DeviceConfiguration { TimestampResolution = TimestampResolution.Nanosecond });
-        }
-        catch (Exception ex) when (IsLibpcapFailure(ex))
-        {
-            throw new PcapDiffException($"cannot read {shownAs}: {LibpcapMessage(ex)}", ex);
-        }
-
-        int dataLink = (int)device.LinkType;
-        var linkType = (LinkType)dataLink;
+        using FrameSource source = OpenSource(file, shownAs, options);
+        var linkType = (LinkType)source.DataLink;
         if (!Enum.IsDefined(linkType))
         {
             throw new PcapDiffException(
-                $"{shownAs} has link type {dataLink} ({LinkTypeNames.Of(dataLink)}), which pcapdiff does not decode");
+                $"{shownAs} has link type {source.DataLink} ({LinkTypeNames.Of(source.DataLink)}), which pcapdiff does not decode");
         }
 
-        bool nanoseconds = device.TimestampResolution == TimestampResolution.Nanosecond;
-        using BpfProgram? filter = CompileFilter(device, shownAs, options.Filter);
         var counts = default(ReadCounts);
         options.Progress?.Start(new FileInfo(file).Length);
-        string? readError = ReadFrames(device, linkType, nanoseconds, filter, sink, options.Progress, ref counts);
+        string? readError = ReadFrames(source, linkType, sink, options.Progress, ref counts);
 
         if (readError is not null)
         {
             // libpcap also stops at what it cannot read in a sound file (a pcapng interface whose
-            // snaplen or link type differs from the first one's), so only "truncated" means damage.
+            // snaplen or link type differs from the first one's), and so do the managed readers, in
+            // libpcap's words: only "truncated" means damage.
             string what = readError.Contains("truncated", StringComparison.OrdinalIgnoreCase)
                 ? "capture ends mid-packet"
-                : "libpcap stopped reading";
+                : "reading stopped";
             string where = counts.LastFrameNumber == 0 ? "before the first frame" : $"after frame {counts.LastFrameNumber}";
             warnings.Add($"{shownAs}: {what} {where} ({readError}); the rest was not read");
         }
@@ -202,45 +178,72 @@ public static class CaptureReader
         return result;
     }
 
-    /// <summary>The read loop: no allocation per packet. Returns libpcap's error when the file is damaged.</summary>
-    private static unsafe string? ReadFrames(
-        CaptureFileReaderDevice device, LinkType linkType, bool nanoseconds, BpfProgram? filter, IPacketSink sink, ReadProgress? progress, ref ReadCounts counts)
+    /// <summary>
+    /// The managed pcap or pcapng reader when there is no filter and the file is one it reads as
+    /// libpcap does; else libpcap, which runs the filter and opens the rest (or says why not).
+    /// </summary>
+    private static FrameSource OpenSource(string file, string shownAs, CaptureReaderOptions options)
     {
-        const int RecordHeaderBytes = 16;
+        if (string.IsNullOrWhiteSpace(options.Filter) && !options.UseLibpcap)
+        {
+            FileBuffer buffer = OpenBuffer(file, shownAs);
+            FrameSource? managed = PcapFileSource.TryOpen(buffer);
+            if (managed is null)
+            {
+                buffer.Dispose();
+                buffer = OpenBuffer(file, shownAs);
+                managed = PcapNgFileSource.TryOpen(buffer);
+            }
+
+            if (managed is not null)
+            {
+                return managed;
+            }
+
+            buffer.Dispose();
+        }
+
+        return LibpcapFrameSource.Open(file, shownAs, options.Filter);
+    }
+
+    private static FileBuffer OpenBuffer(string file, string shownAs)
+    {
+        try
+        {
+            return new FileBuffer(new FileStream(
+                file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new PcapDiffException($"cannot read {shownAs}: {LibpcapErrors.OneLine(ex.Message)}", ex);
+        }
+    }
+
+    /// <summary>The read loop: no allocation per packet. Returns why reading stopped early, or null at the end of the file.</summary>
+    private static string? ReadFrames(
+        FrameSource source, LinkType linkType, IPacketSink sink, ReadProgress? progress, ref ReadCounts counts)
+    {
         const int ProgressEvery = 4096;
-        IntPtr header = IntPtr.Zero;
-        IntPtr data = IntPtr.Zero;
         long frameNumber = 0;
-        long bytesRead = 24;
         while (true)
         {
-            int status = device.GetNextPacketPointers(ref header, ref data);
-            if (status != PacketRead)
+            FrameStatus status = source.Next(out FrameHeader header, out ReadOnlySpan<byte> frame);
+            if (status is FrameStatus.EndOfFile or FrameStatus.Error)
             {
                 progress?.Advance(progress.TotalBytes);
                 counts.LastFrameNumber = frameNumber;
-                return status switch
-                {
-                    EndOfFile => null,
-                    _ when status < 0 => OneLine(device.LastError),
-                    _ => $"libpcap returned {status} reading a file",
-                };
+                return status == FrameStatus.Error ? source.Error : null;
             }
 
             frameNumber++;
-            if (progress is not null)
+            if (progress is not null && frameNumber % ProgressEvery == 0)
             {
-                // The pcap layout's size (pcapng's blocks are a little larger): close enough for a progress bar.
-                bytesRead += RecordHeaderBytes + NativePacketHeader.CaptureLength((byte*)header);
-                if (frameNumber % ProgressEvery == 0)
-                {
-                    progress.Advance(bytesRead);
-                }
+                progress.Advance(source.BytesConsumed);
             }
 
-            if (filter is not null && !filter.Matches(header, data))
+            if (status == FrameStatus.FilteredOut)
             {
-                if (linkType == LinkType.Ethernet && IsVlanTagged((byte*)data, NativePacketHeader.CaptureLength((byte*)header)))
+                if (linkType == LinkType.Ethernet && IsVlanTagged(frame))
                 {
                     counts.TaggedFilteredOut++;
                 }
@@ -249,11 +252,8 @@ public static class CaptureReader
             }
 
             counts.Frames++;
-            byte* pcapHeader = (byte*)header;
-            int captured = (int)Math.Min(NativePacketHeader.CaptureLength(pcapHeader), int.MaxValue);
-            int onWire = (int)Math.Min(NativePacketHeader.WireLength(pcapHeader), int.MaxValue);
-            var frame = new ReadOnlySpan<byte>((void*)data, captured);
-            DateTime timestamp = NativePacketHeader.Timestamp(pcapHeader, nanoseconds);
+            int onWire = (int)Math.Min(header.WireLength, int.MaxValue);
+            DateTime timestamp = CaptureTime.ToDateTime(header.Seconds, header.Nanoseconds);
             counts.FirstTimestamp ??= timestamp;
             counts.LastTimestamp = timestamp;
             DecodeOutcome outcome = PacketDecoder.Decode(
@@ -280,66 +280,6 @@ public static class CaptureReader
     }
 
     /// <summary>Whether an Ethernet frame's EtherType says an 802.1Q, 802.1ad or old QinQ tag follows.</summary>
-    private static unsafe bool IsVlanTagged(byte* frame, long captured) =>
-        captured >= 14 && ((frame[12] << 8) | frame[13]) is 0x8100 or 0x88a8 or 0x9100;
-
-    private static BpfProgram? CompileFilter(CaptureFileReaderDevice device, string shownAs, string? expression)
-    {
-        if (string.IsNullOrWhiteSpace(expression))
-        {
-            return null;
-        }
-
-        BpfProgram? program;
-        try
-        {
-            program = BpfProgram.TryCreate(device.Handle, expression, 1, NetmaskUnknown);
-        }
-        catch (Exception ex) when (IsLibpcapFailure(ex))
-        {
-            throw new PcapDiffException($"invalid filter \"{expression}\" for {shownAs}: {LibpcapMessage(ex)}", ex);
-        }
-
-        return program ?? throw new PcapDiffException(
-            $"invalid filter \"{expression}\" for {shownAs}: {OneLine(device.LastError)}");
-    }
-
-    /// <summary>
-    /// What is wrong with the system's libpcap, or null when nothing is. SharpPcap reports a libpcap it
-    /// cannot load as version 0.0 and then fails to open any file with a bare PlatformNotSupportedException.
-    /// </summary>
-    internal static string? LibpcapProblem(Version version)
-    {
-        if (version >= MinimumLibpcap)
-        {
-            return null;
-        }
-
-        return version == new Version()
-            ? "libpcap cannot be loaded: install it (Debian and Ubuntu: apt-get install libpcap0.8)"
-            : $"libpcap {version} is too old: pcapdiff needs libpcap {MinimumLibpcap} or later";
-    }
-
-    private static bool IsLibpcapFailure(Exception ex) =>
-        ex is PcapException or DllNotFoundException or EntryPointNotFoundException or TypeInitializationException;
-
-    private static string LibpcapMessage(Exception ex)
-    {
-        const string OpenPrefix = "Unable to open offline adapter: ";
-        if (ex is TypeInitializationException { InnerException: { } inner })
-        {
-            ex = inner;
-        }
-
-        if (ex is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return $"libpcap cannot be loaded ({OneLine(ex.Message)})";
-        }
-
-        string message = OneLine(ex.Message);
-        return message.StartsWith(OpenPrefix, StringComparison.Ordinal) ? message[OpenPrefix.Length..] : message;
-    }
-
-    private static string OneLine(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? "no detail given" : text.ReplaceLineEndings(" ").Trim();
+    private static bool IsVlanTagged(ReadOnlySpan<byte> frame) =>
+        frame.Length >= 14 && ((frame[12] << 8) | frame[13]) is 0x8100 or 0x88a8 or 0x9100;
 }

@@ -24,20 +24,4 @@ internal static unsafe class NativePacketHeader
 
     /// <summary>The length on the wire.</summary>
     public static uint WireLength(byte* header) => *(uint*)(header + CaptureLengthOffset + 4);
-
-    /// <summary>The capture time as UTC; the Unix epoch when a damaged file gives a time no DateTime can hold.</summary>
-    public static DateTime Timestamp(byte* header, bool nanoseconds)
-    {
-        const long MinSeconds = -62_135_596_800; // 0001-01-01
-        const long MaxSeconds = 253_402_300_799 - 10_000; // 9999-12-31, less room for a bogus fraction
-        long seconds = Seconds(header);
-        if (seconds is < MinSeconds or > MaxSeconds)
-        {
-            return DateTime.UnixEpoch;
-        }
-
-        uint fraction = Fraction(header);
-        long ticks = DateTime.UnixEpoch.Ticks + (seconds * TimeSpan.TicksPerSecond) + (nanoseconds ? fraction / 100 : fraction * 10L);
-        return new DateTime(ticks, DateTimeKind.Utc);
-    }
 }

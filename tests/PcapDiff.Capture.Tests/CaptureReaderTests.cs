@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using PcapDiff.Capture.Frames;
 using PcapDiff.Core;
 using PcapDiff.Core.Decoding;
 using PcapDiff.Core.Model;
@@ -184,7 +185,7 @@ public sealed class CaptureReaderTests : IDisposable
 
         Assert.Equal([1L], sink.FrameNumbers);
         string warning = Assert.Single(result.Warnings);
-        Assert.StartsWith($"{path}: libpcap stopped reading after frame 1 (", warning);
+        Assert.StartsWith($"{path}: reading stopped after frame 1 (", warning);
         Assert.EndsWith("); the rest was not read", warning);
     }
 
@@ -304,7 +305,7 @@ public sealed class CaptureReaderTests : IDisposable
     public void Should_SayHowToInstallLibpcap_When_SharpPcapCannotLoadIt()
     {
         // SharpPcap's version for a libpcap it cannot load.
-        string? problem = CaptureReader.LibpcapProblem(new Version());
+        string? problem = LibpcapErrors.Problem(new Version());
 
         Assert.Equal("libpcap cannot be loaded: install it (Debian and Ubuntu: apt-get install libpcap0.8)", problem);
     }
@@ -314,14 +315,14 @@ public sealed class CaptureReaderTests : IDisposable
     {
         Assert.Equal(
             "libpcap 1.4.0 is too old: pcapdiff needs libpcap 1.5.1 or later",
-            CaptureReader.LibpcapProblem(new Version(1, 4, 0)));
+            LibpcapErrors.Problem(new Version(1, 4, 0)));
     }
 
     [Fact]
     public void Should_FindNoProblem_When_LibpcapIsThisMachines()
     {
         Assert.True(SharpPcap.Pcap.LibpcapVersion >= new Version(1, 5, 1), SharpPcap.Pcap.Version);
-        Assert.Null(CaptureReader.LibpcapProblem(SharpPcap.Pcap.LibpcapVersion));
+        Assert.Null(LibpcapErrors.Problem(SharpPcap.Pcap.LibpcapVersion));
     }
 
     [Fact]

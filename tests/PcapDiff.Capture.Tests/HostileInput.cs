@@ -9,7 +9,8 @@ namespace PcapDiff.Capture.Tests;
 
 /// <summary>
 /// Puts one damaged capture through everything a user reaches: the reader, flow assembly and
-/// normalization, the comparer (the capture against itself) and the text, HTML and JSON renderers.
+/// normalization, the comparer (the capture against itself) and the text, HTML and JSON renderers;
+/// and checks that the managed readers read it exactly as libpcap does.
 /// </summary>
 internal static class HostileInput
 {
@@ -43,6 +44,9 @@ internal static class HostileInput
         }
 
         Assert.True(clock.Elapsed < Limit, $"{what}: took {clock.Elapsed.TotalSeconds:0.0} s");
+        string managed = ReadPaths.Describe(path, useLibpcap: false, out _);
+        string libpcap = ReadPaths.Describe(path, useLibpcap: true, out _);
+        Assert.True(managed == libpcap, $"{what}: the managed reader and libpcap differ: {ReadPaths.FirstDifference(managed, libpcap)}");
         return refused;
     }
 
