@@ -9,16 +9,17 @@ namespace PcapDiff.Core;
 /// <summary>The library's front door: two runs' flows in, one <see cref="DiffReport"/> out.</summary>
 public static class CaptureComparer
 {
-    /// <summary>Pairs the flows of the two runs, aligns each pair and explains the divergences.</summary>
+    /// <summary>
+    /// Pairs the flows of the two runs, aligns each pair and explains the divergences. Pairs are
+    /// independent of each other and are diffed on all cores; the report lists them in the
+    /// matcher's order whatever the threads did.
+    /// </summary>
     public static DiffReport Compare(ComparisonInput left, ComparisonInput right)
     {
-        var pairs = new List<FlowPairDiff>();
         var context = new ComparisonContext(left.Label, right.Label, left.Flows.Flows, right.Flows.Flows);
-        foreach (var match in FlowMatcher.Pair(left.Flows.Flows, right.Flows.Flows))
-        {
-            pairs.Add(Diff(match.Left, match.Right, context));
-        }
-
+        var matches = FlowMatcher.Pair(left.Flows.Flows, right.Flows.Flows);
+        var pairs = new FlowPairDiff[matches.Count];
+        Parallel.For(0, matches.Count, i => pairs[i] = Diff(matches[i].Left, matches[i].Right, context));
         return new DiffReport { Left = Side(left, right), Right = Side(right, left), Pairs = pairs };
     }
 

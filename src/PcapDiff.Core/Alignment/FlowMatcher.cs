@@ -19,9 +19,10 @@ public static class FlowMatcher
         var pairs = new List<Match>();
         var leftOpen = new List<Flow>(left);
         var rightOpen = new List<Flow>(right);
+        var signatures = Signatures(left, right);
         foreach (var level in new Func<Flow, string>[] { ServiceKey, PortKey, FamilyKey })
         {
-            PairWithin(level, leftOpen, rightOpen, pairs);
+            PairWithin(level, signatures, leftOpen, rightOpen, pairs);
         }
 
         pairs.AddRange(leftOpen.Select(f => new Match(f, null)));
@@ -46,7 +47,8 @@ public static class FlowMatcher
         var p => p.ToString().ToUpperInvariant(),
     };
 
-    private static void PairWithin(Func<Flow, string> key, List<Flow> leftOpen, List<Flow> rightOpen, List<Match> pairs)
+    private static void PairWithin(
+        Func<Flow, string> key, Dictionary<Flow, string> signatures, List<Flow> leftOpen, List<Flow> rightOpen, List<Match> pairs)
     {
         var rightGroups = rightOpen.GroupBy(key).ToDictionary(g => g.Key, g => g.ToList());
         var pairedLeft = new HashSet<Flow>(ReferenceEqualityComparer.Instance);
@@ -59,7 +61,7 @@ public static class FlowMatcher
             }
 
             var l = leftGroup.ToList();
-            foreach (var block in SequenceDiff.Align(l.ConvertAll(Signature), rightGroup.ConvertAll(Signature)))
+            foreach (var block in SequenceDiff.Align(l.ConvertAll(f => signatures[f]), rightGroup.ConvertAll(f => signatures[f])))
             {
                 int count = Math.Min(block.LeftCount, block.RightCount);
                 for (int i = 0; i < count; i++)
@@ -75,6 +77,24 @@ public static class FlowMatcher
 
         leftOpen.RemoveAll(pairedLeft.Contains);
         rightOpen.RemoveAll(pairedRight.Contains);
+    }
+
+    /// <summary>
+    /// Every flow's signature, made once and on all cores: making one means making the text of each
+    /// of the flow's events, which the aligner then reuses.
+    /// </summary>
+    private static Dictionary<Flow, string> Signatures(IReadOnlyList<Flow> left, IReadOnlyList<Flow> right)
+    {
+        var flows = left.Concat(right).ToArray();
+        var signatures = new string[flows.Length];
+        Parallel.For(0, flows.Length, i => signatures[i] = Signature(flows[i]));
+        var byFlow = new Dictionary<Flow, string>(flows.Length, ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < flows.Length; i++)
+        {
+            byFlow[flows[i]] = signatures[i];
+        }
+
+        return byFlow;
     }
 
     /// <summary>A short stand-in for a flow's whole event sequence, equal when the sequences are.</summary>

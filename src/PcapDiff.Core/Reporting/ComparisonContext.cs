@@ -9,7 +9,13 @@ namespace PcapDiff.Core.Reporting;
 /// <param name="RightFlows">Every flow of the right run.</param>
 internal sealed record ComparisonContext(string LeftLabel, string RightLabel, IReadOnlyList<Flow> LeftFlows, IReadOnlyList<Flow> RightFlows)
 {
+    /// <summary>The left run's flows, indexed.</summary>
+    public RunIndex Left { get; } = new(LeftFlows);
+
+    /// <summary>The right run's flows, indexed.</summary>
+    public RunIndex Right { get; } = new(RightFlows);
+
     /// <summary>A run's label and flows, then the other run's: for a flow of the left run, the left run first.</summary>
-    public (string Label, IReadOnlyList<Flow> Flows, string OtherLabel, IReadOnlyList<Flow> OtherFlows) Sides(bool left) =>
-        left ? (LeftLabel, LeftFlows, RightLabel, RightFlows) : (RightLabel, RightFlows, LeftLabel, LeftFlows);
+    public (string Label, RunIndex Flows, string OtherLabel, RunIndex OtherFlows) Sides(bool left) =>
+        left ? (LeftLabel, Left, RightLabel, Right) : (RightLabel, Right, LeftLabel, Left);
 }

@@ -179,9 +179,8 @@ internal sealed class DivergenceStory(IReadOnlyList<AlignedRow> rows, int at, Fl
             return null;
         }
 
-        string service = FlowMatcher.ServiceKey(right);
-        return context.RightFlows
-            .Where(f => !ReferenceEquals(f, right) && FlowMatcher.ServiceKey(f) == service)
+        return context.Right.ToService(FlowMatcher.ServiceKey(right))
+            .Where(f => !ReferenceEquals(f, right))
             .SelectMany(f => f.Events)
             .FirstOrDefault(x => x.SameAs(e));
     }

@@ -25,10 +25,10 @@ internal static class OneSidedFlows
         return new Divergence(0, text + ".", left?.FirstFrame, right?.FirstFrame);
     }
 
-    private static string Dns(Flow flow, string name, string where, string label, IReadOnlyList<Flow> own, string otherLabel, IReadOnlyList<Flow> others)
+    private static string Dns(Flow flow, string name, string where, string label, RunIndex own, string otherLabel, RunIndex others)
     {
         string outcome = Outcome(flow);
-        var asked = others.Where(f => f.QueryName == name).ToList();
+        var asked = others.Asking(name).ToList();
         if (asked.Count == 0)
         {
             return $"Only the {label} run asked DNS for {name} ({flow.Server.Address}, {where}, {outcome}); the {otherLabel} run never asked for it";
@@ -40,24 +40,24 @@ internal static class OneSidedFlows
             return $"Only the {label} run asked {flow.Server.Address} for {name} ({where}, {outcome}); the {otherLabel} run asked only {List(servers.Select(s => s.ToString()))} for it";
         }
 
-        bool Here(Flow f) => f.QueryName == name && f.Server.Address == flow.Server.Address;
-        return $"The {label} run asked {flow.Server.Address} for {name} once more ({where}, {outcome}): {Count(own.Count(Here), "lookup")} against {Count(others.Count(Here), "lookup")} in the {otherLabel} run";
+        bool Here(Flow f) => f.Server.Address == flow.Server.Address;
+        return $"The {label} run asked {flow.Server.Address} for {name} once more ({where}, {outcome}): {Count(own.Asking(name).Count(Here), "lookup")} against {Count(asked.Count(Here), "lookup")} in the {otherLabel} run";
     }
 
-    private static string Service(Flow flow, string where, string label, IReadOnlyList<Flow> own, string otherLabel, IReadOnlyList<Flow> others)
+    private static string Service(Flow flow, string where, string label, RunIndex own, string otherLabel, RunIndex others)
     {
         bool tcp = flow.Protocol == Transport.Tcp;
         string verb = tcp ? "connected to" : "sent UDP to";
         string service = DivergenceExplainer.Server(flow);
         string key = FlowMatcher.ServiceKey(flow);
-        var same = others.Where(f => FlowMatcher.ServiceKey(f) == key).ToList();
+        var same = others.ToService(key).ToList();
         if (same.Count > 0)
         {
             string noun = tcp ? "connection" : "exchange";
-            return $"The {label} run {verb} {service} once more ({where}): {Count(own.Count(f => FlowMatcher.ServiceKey(f) == key), noun)} there against {Count(same.Count, noun)} in the {otherLabel} run";
+            return $"The {label} run {verb} {service} once more ({where}): {Count(own.ToService(key).Count(), noun)} there against {Count(same.Count, noun)} in the {otherLabel} run";
         }
 
-        var port = others.Where(f => f.Protocol == flow.Protocol && f.Server.Port == flow.Server.Port && f.QueryName is null).ToList();
+        var port = others.ToPort(flow.Protocol, flow.Server.Port).ToList();
         if (port.Count > 0)
         {
             return $"Only the {label} run {verb} {service} ({where}); the {otherLabel} run {verb} port {flow.Server.Port} only at {List(port.Select(Host).Distinct())}";
@@ -66,9 +66,9 @@ internal static class OneSidedFlows
         return $"Only the {label} run {verb} {service} ({where}); the {otherLabel} run never {verb} port {flow.Server.Port}";
     }
 
-    private static string Ping(Flow flow, string where, string label, string otherLabel, IReadOnlyList<Flow> others)
+    private static string Ping(Flow flow, string where, string label, string otherLabel, RunIndex others)
     {
-        bool pinged = others.Any(f => f.Protocol is Transport.Icmp or Transport.Icmpv6 && f.ServerLabel == flow.ServerLabel);
+        bool pinged = others.Pinged(flow.ServerLabel);
         return pinged
             ? $"The {label} run pinged {DivergenceExplainer.Server(flow)} in one more echo flow ({where}) than the {otherLabel} run"
             : $"Only the {label} run pinged {DivergenceExplainer.Server(flow)} ({where}); the {otherLabel} run never pinged it";
