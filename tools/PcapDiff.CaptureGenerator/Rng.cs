@@ -37,6 +37,8 @@ internal sealed class Rng
         Session = 3,
         Failure = 4,
         Filler = 5,
+        Scan = 6,
+        HugeFlow = 7,
     }
 
     public ulong NextUInt64()
