@@ -53,9 +53,24 @@ public sealed class FlowAssembler : IPacketSink
         }
     }
 
-    /// <summary>Finishes every flow and returns them in order of their first packet.</summary>
-    public CaptureFlows Finish() =>
-        new(_flows.ConvertAll(f => f.ToFlow(_names)), _ipPackets, _fragments, _otherPackets, _flowsCapped);
+    /// <summary>
+    /// Finishes every flow and returns them in order of their first packet. Each flow's reading
+    /// state is let go as soon as its flow is made, so the peak holds one of the two, not both.
+    /// </summary>
+    public CaptureFlows Finish()
+    {
+        _active.Clear();
+        _active.TrimExcess();
+        var flows = new List<Flow>(_flows.Count);
+        for (int i = 0; i < _flows.Count; i++)
+        {
+            flows.Add(_flows[i].ToFlow(_names));
+            _flows[i] = null!;
+        }
+
+        _flows.Clear();
+        return new(flows, _ipPackets, _fragments, _otherPackets, _flowsCapped);
+    }
 
     private void AddTransport(in PacketRecord packet, ReadOnlySpan<byte> payload)
     {

@@ -6,7 +6,8 @@ namespace PcapDiff.Core.Flows;
 /// <summary>A flow while its capture is read: identity, roles, counters and its normalizer.</summary>
 internal sealed class FlowState(int index, Transport protocol, Endpoint client, Endpoint server, FlowNormalizer normalizer, in PacketRecord first)
 {
-    private readonly uint?[] _baseSequence = new uint?[2];
+    private uint? _clientBaseSequence;
+    private uint? _serverBaseSequence;
     private FlowCounters _toServer;
     private FlowCounters _toClient;
 
@@ -68,7 +69,7 @@ internal sealed class FlowState(int index, Transport protocol, Endpoint client, 
     public bool StartsNewConnection(in PacketRecord packet) =>
         packet.Protocol == Transport.Tcp
         && (packet.Flags & (TcpFlags.Syn | TcpFlags.Ack)) == TcpFlags.Syn
-        && _baseSequence[(int)DirectionOf(packet.Source)] is { } baseSequence
+        && BaseSequence(DirectionOf(packet.Source)) is { } baseSequence
         && packet.Sequence != baseSequence;
 
     /// <summary>
@@ -83,11 +84,30 @@ internal sealed class FlowState(int index, Transport protocol, Endpoint client, 
             return;
         }
 
-        int sender = (int)direction;
-        _baseSequence[sender] ??= (packet.Flags & TcpFlags.Syn) != 0 ? packet.Sequence : packet.Sequence - 1;
-        if ((packet.Flags & TcpFlags.Ack) != 0)
+        if (BaseSequence(direction) is null)
         {
-            _baseSequence[1 - sender] ??= packet.Acknowledgment - 1;
+            SetBaseSequence(direction, (packet.Flags & TcpFlags.Syn) != 0 ? packet.Sequence : packet.Sequence - 1);
+        }
+
+        var peer = direction == Direction.ClientToServer ? Direction.ServerToClient : Direction.ClientToServer;
+        if ((packet.Flags & TcpFlags.Ack) != 0 && BaseSequence(peer) is null)
+        {
+            SetBaseSequence(peer, packet.Acknowledgment - 1);
+        }
+    }
+
+    private uint? BaseSequence(Direction direction) =>
+        direction == Direction.ClientToServer ? _clientBaseSequence : _serverBaseSequence;
+
+    private void SetBaseSequence(Direction direction, uint value)
+    {
+        if (direction == Direction.ClientToServer)
+        {
+            _clientBaseSequence = value;
+        }
+        else
+        {
+            _serverBaseSequence = value;
         }
     }
 

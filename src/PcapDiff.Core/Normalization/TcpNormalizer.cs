@@ -15,7 +15,8 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
     private const int MaxHoles = 32;
 
     private readonly Side[] _sides = [new Side(), new Side()];
-    private readonly PendingAck?[] _pending = new PendingAck?[2];
+    // Made on the first pure ACK worth keeping: a scan's one-SYN flows never need it.
+    private PendingAck?[]? _pending;
     private Direction? _handshakeAckFrom;
     private readonly int[] _repeatsBy = new int[2];
     private int _retransmissions;
@@ -95,7 +96,7 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         // peer's data or FIN: it becomes an event where it happened.
         // Only now does a pending ACK become an event object: most are superseded long before.
         // The later one goes in first, so the earlier one's index still holds.
-        var (later, earlier) = (_pending[0], _pending[1]);
+        var (later, earlier) = _pending is null ? (null, null) : (_pending[0], _pending[1]);
         if (later is { } a && earlier is { } b && (b.Index, b.Packet.FrameNumber).CompareTo((a.Index, a.Packet.FrameNumber)) > 0)
         {
             (later, earlier) = (earlier, later);
@@ -105,8 +106,8 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         InsertAck(earlier);
 
         // Bytes that never arrived: Zeek's content gaps.
-        Zeek.ContentGaps(Direction.ClientToServer, _sides[0].Holes.Count);
-        Zeek.ContentGaps(Direction.ServerToClient, _sides[1].Holes.Count);
+        Zeek.ContentGaps(Direction.ClientToServer, _sides[0].HoleCount);
+        Zeek.ContentGaps(Direction.ServerToClient, _sides[1].HoleCount);
 
         var anomalies = new FlowAnomalies
         {
@@ -159,9 +160,9 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         int after = Math.Max(client, server) + 1;
         for (int side = 0; side < 2; side++)
         {
-            if (_pending[side] is { OfFin: true } ack && ack.Index >= after)
+            if (_pending?[side] is { OfFin: true } ack && ack.Index >= after)
             {
-                _pending[side] = null;
+                _pending![side] = null;
             }
         }
     }
@@ -284,14 +285,18 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         if (!pure)
         {
             // Data, FIN or SYN carrying an ACK says everything an earlier pure ACK said.
-            _pending[(int)direction] = null;
+            if (_pending is not null)
+            {
+                _pending[(int)direction] = null;
+            }
+
             return false;
         }
 
         if (advances && (receiver.DataBytes > 0 || receiver.FinSent))
         {
             bool ofFin = receiver.FinSent && acknowledgment == receiver.FinSequence + 1;
-            _pending[(int)direction] = new PendingAck(Events.Count, direction, packet, ofFin);
+            (_pending ??= new PendingAck?[2])[(int)direction] = new PendingAck(Events.Count, direction, packet, ofFin);
         }
         else if (!advances && receiver.HasSequence && After(receiver.NextSequence, acknowledgment)
             && acknowledgment == sender.MaxAck && packet.Window == sender.LastWindow)
@@ -328,9 +333,9 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         if (!After(sender.NextSequence, sequence))
         {
             newFrom = sequence == sender.NextSequence ? 0 : -1;
-            if (sequence != sender.NextSequence && sender.Holes.Count < MaxHoles)
+            if (sequence != sender.NextSequence && sender.HoleCount < MaxHoles)
             {
-                sender.Holes.Add((sender.NextSequence, sequence));
+                sender.AddHole(sender.NextSequence, sequence);
             }
 
             newBytes = length;
@@ -525,10 +530,14 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
 
         public EventDraft? FinEvent { get; set; }
 
-        public List<(uint Start, uint End)> Holes { get; } = [];
+        // Both made on first use, as most sides of most flows never need them.
+        private List<(uint Start, uint End)>? _holes;
+        private Queue<EventDraft>? _awaitingAck;
 
-        /// <summary>This side's SYN, data and FIN events the peer has not acknowledged whole yet, oldest first.</summary>
-        private Queue<EventDraft> AwaitingAck { get; } = new();
+        /// <summary>Gaps in this side's stream the capture has not seen filled.</summary>
+        public int HoleCount => _holes?.Count ?? 0;
+
+        public void AddHole(uint start, uint end) => (_holes ??= []).Add((start, end));
 
         /// <summary>Waits for the peer to acknowledge the event up to its end (again, when it grew since it was acknowledged).</summary>
         public void AwaitAck(EventDraft draft)
@@ -537,16 +546,16 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
             if (!draft.AwaitingAck)
             {
                 draft.AwaitingAck = true;
-                AwaitingAck.Enqueue(draft);
+                (_awaitingAck ??= new Queue<EventDraft>()).Enqueue(draft);
             }
         }
 
         /// <summary>The peer acknowledged everything before <paramref name="acknowledgment"/>: the events it covers whole note the frame.</summary>
         public void Acknowledged(uint acknowledgment, in PacketRecord packet)
         {
-            while (AwaitingAck.TryPeek(out var draft) && !After(draft.EndSequence, acknowledgment))
+            while (_awaitingAck is not null && _awaitingAck.TryPeek(out var draft) && !After(draft.EndSequence, acknowledgment))
             {
-                AwaitingAck.Dequeue();
+                _awaitingAck.Dequeue();
                 draft.AwaitingAck = false;
                 draft.Acknowledged = (packet.FrameNumber, packet.Timestamp);
             }
@@ -555,20 +564,20 @@ internal sealed class TcpNormalizer(NormalizationOptions options, ushort serverP
         /// <summary>True when [start, end) lies in a gap left earlier (the segment arrived out of order).</summary>
         public bool FillHole(uint start, uint end)
         {
-            for (int i = 0; i < Holes.Count; i++)
+            for (int i = 0; i < HoleCount; i++)
             {
-                var (holeStart, holeEnd) = Holes[i];
+                var (holeStart, holeEnd) = _holes![i];
                 if (!After(holeStart, start) && !After(end, holeEnd))
                 {
-                    Holes.RemoveAt(i);
+                    _holes.RemoveAt(i);
                     if (After(start, holeStart))
                     {
-                        Holes.Add((holeStart, start));
+                        _holes.Add((holeStart, start));
                     }
 
                     if (After(holeEnd, end))
                     {
-                        Holes.Add((end, holeEnd));
+                        _holes.Add((end, holeEnd));
                     }
 
                     return true;
