@@ -265,16 +265,30 @@ public static class EventAligner
 
     private static void Substitute(string[] keys, string[] other)
     {
-        var patterns = other.Distinct(StringComparer.Ordinal).Where(EventPattern.IsPattern).ToList();
+        var patterns = EventPattern.Patterns(other);
         if (patterns.Count == 0)
         {
             return;
         }
 
+        // Keys repeat (ACKs, same-sized records): each distinct one is matched once.
         var exact = new HashSet<string>(other, StringComparer.Ordinal);
+        var matched = new Dictionary<string, string?>(StringComparer.Ordinal);
         for (int i = 0; i < keys.Length; i++)
         {
-            if (!exact.Contains(keys[i]) && patterns.Find(p => EventPattern.Matches(p, keys[i])) is { } pattern)
+            string key = keys[i];
+            if (exact.Contains(key))
+            {
+                continue;
+            }
+
+            if (!matched.TryGetValue(key, out string? pattern))
+            {
+                pattern = EventPattern.FirstMatch(patterns, key);
+                matched[key] = pattern;
+            }
+
+            if (pattern is not null)
             {
                 keys[i] = pattern;
             }

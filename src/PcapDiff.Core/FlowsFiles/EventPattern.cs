@@ -30,15 +30,62 @@ public static class EventPattern
     }
 
     /// <summary>True when the canonical event text <paramref name="text"/> satisfies <paramref name="pattern"/>.</summary>
-    public static bool Matches(string pattern, string text)
+    public static bool Matches(string pattern, string text) =>
+        pattern == text || Matches(Split(pattern), Split(text));
+
+    /// <summary>
+    /// The patterns among <paramref name="texts"/>, each split once, for matching many texts against
+    /// them (<see cref="FirstMatch"/>).
+    /// </summary>
+    public static List<(string Text, string[] Head, string? Preview)> Patterns(IEnumerable<string> texts) =>
+        [.. texts.Distinct(StringComparer.Ordinal).Where(IsPattern).Select(p => Split(p) is var (head, preview) ? (p, head, preview) : default)];
+
+    /// <summary>The first of <paramref name="patterns"/> that <paramref name="text"/> satisfies, or null.</summary>
+    public static string? FirstMatch(List<(string Text, string[] Head, string? Preview)> patterns, string text)
     {
-        if (pattern == text)
+        (string[] Head, string? Preview)? split = null;
+        foreach (var pattern in patterns)
+        {
+            if (pattern.Text == text)
+            {
+                return pattern.Text;
+            }
+
+            // The direction and the keyword come first: most patterns fail on them, without splitting the text.
+            if (!SameStart(pattern.Head, text))
+            {
+                continue;
+            }
+
+            split ??= Split(text);
+            if (Matches((pattern.Head, pattern.Preview), split.Value))
+            {
+                return pattern.Text;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool SameStart(string[] patternHead, string text)
+    {
+        int first = text.IndexOf(' ', StringComparison.Ordinal);
+        if (first < 0 || patternHead.Length < 2)
         {
             return true;
         }
 
-        var (patternHead, patternPreview) = Split(pattern);
-        var (head, preview) = Split(text);
+        int second = text.IndexOf(' ', first + 1);
+        var arrow = text.AsSpan(0, first);
+        var keyword = second < 0 ? text.AsSpan(first + 1) : text.AsSpan(first + 1, second - first - 1);
+        return (patternHead[0] == "*" || arrow.SequenceEqual(patternHead[0]))
+            && (patternHead[1] == "*" || keyword.SequenceEqual(patternHead[1]));
+    }
+
+    private static bool Matches((string[] Head, string? Preview) pattern, (string[] Head, string? Preview) text)
+    {
+        var (patternHead, patternPreview) = pattern;
+        var (head, preview) = text;
         if (patternHead.Length != head.Length)
         {
             return false;

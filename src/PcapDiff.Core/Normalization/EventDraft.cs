@@ -141,6 +141,6 @@ internal sealed class EventDraft
         AcknowledgedFrame = Acknowledged?.Frame,
         AcknowledgedAt = Acknowledged?.Time,
         CarriedMessages = Messages?.Count ?? 0,
-        Records = Records is null ? [] : [.. Records],
+        Records = Records is null ? [] : Records.ToArray(),
     };
 }

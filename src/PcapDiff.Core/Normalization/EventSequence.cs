@@ -75,19 +75,29 @@ internal sealed class EventSequence(int maxEvents)
         data.AddMessage(new EventDraft(kind, data.Direction, packet) { Detail = detail });
     }
 
+    /// <summary>The events, each protocol message just before the data that carried it; an array, with nothing spare.</summary>
     public IReadOnlyList<FlowEvent> ToEvents()
     {
-        var events = new List<FlowEvent>(_events.Count + _messages);
+        if (_events.Count == 0)
+        {
+            return [];
+        }
+
+        var events = new FlowEvent[_events.Count + _messages];
+        int at = 0;
         foreach (var draft in _events)
         {
             if (draft.Messages is { } messages)
             {
-                events.AddRange(messages.Select(m => m.ToEvent()));
+                foreach (var message in messages)
+                {
+                    events[at++] = message.ToEvent();
+                }
             }
 
-            events.Add(draft.ToEvent());
+            events[at++] = draft.ToEvent();
         }
 
-        return events;
+        return at == events.Length ? events : events[..at];
     }
 }

@@ -179,10 +179,7 @@ internal sealed class DivergenceStory(IReadOnlyList<AlignedRow> rows, int at, Fl
             return null;
         }
 
-        return context.Right.ToService(FlowMatcher.ServiceKey(right))
-            .Where(f => !ReferenceEquals(f, right))
-            .SelectMany(f => f.Events)
-            .FirstOrDefault(x => x.SameAs(e));
+        return context.Right.FirstElsewhere(FlowMatcher.ServiceKey(right), right, e);
     }
 
     /// <summary>

@@ -28,20 +28,19 @@ internal static class OneSidedFlows
     private static string Dns(Flow flow, string name, string where, string label, RunIndex own, string otherLabel, RunIndex others)
     {
         string outcome = Outcome(flow);
-        var asked = others.Asking(name).ToList();
-        if (asked.Count == 0)
+        var servers = others.ServersAsked(name);
+        if (servers.Count == 0)
         {
             return $"Only the {label} run asked DNS for {name} ({flow.Server.Address}, {where}, {outcome}); the {otherLabel} run never asked for it";
         }
 
-        var servers = asked.Select(f => f.Server.Address).Distinct().ToList();
-        if (!servers.Contains(flow.Server.Address))
+        if (others.Lookups(name, flow.Server.Address) == 0)
         {
             return $"Only the {label} run asked {flow.Server.Address} for {name} ({where}, {outcome}); the {otherLabel} run asked only {List(servers.Select(s => s.ToString()))} for it";
         }
 
-        bool Here(Flow f) => f.Server.Address == flow.Server.Address;
-        return $"The {label} run asked {flow.Server.Address} for {name} once more ({where}, {outcome}): {Count(own.Asking(name).Count(Here), "lookup")} against {Count(asked.Count(Here), "lookup")} in the {otherLabel} run";
+        var server = flow.Server.Address;
+        return $"The {label} run asked {server} for {name} once more ({where}, {outcome}): {Count(own.Lookups(name, server), "lookup")} against {Count(others.Lookups(name, server), "lookup")} in the {otherLabel} run";
     }
 
     private static string Service(Flow flow, string where, string label, RunIndex own, string otherLabel, RunIndex others)
@@ -50,17 +49,17 @@ internal static class OneSidedFlows
         string verb = tcp ? "connected to" : "sent UDP to";
         string service = DivergenceExplainer.Server(flow);
         string key = FlowMatcher.ServiceKey(flow);
-        var same = others.ToService(key).ToList();
-        if (same.Count > 0)
+        int same = others.CountToService(key);
+        if (same > 0)
         {
             string noun = tcp ? "connection" : "exchange";
-            return $"The {label} run {verb} {service} once more ({where}): {Count(own.ToService(key).Count(), noun)} there against {Count(same.Count, noun)} in the {otherLabel} run";
+            return $"The {label} run {verb} {service} once more ({where}): {Count(own.CountToService(key), noun)} there against {Count(same, noun)} in the {otherLabel} run";
         }
 
-        var port = others.ToPort(flow.Protocol, flow.Server.Port).ToList();
-        if (port.Count > 0)
+        var hosts = others.HostsOnPort(flow.Protocol, flow.Server.Port, Host);
+        if (hosts.Count > 0)
         {
-            return $"Only the {label} run {verb} {service} ({where}); the {otherLabel} run {verb} port {flow.Server.Port} only at {List(port.Select(Host).Distinct())}";
+            return $"Only the {label} run {verb} {service} ({where}); the {otherLabel} run {verb} port {flow.Server.Port} only at {List(hosts)}";
         }
 
         return $"Only the {label} run {verb} {service} ({where}); the {otherLabel} run never {verb} port {flow.Server.Port}";
