@@ -53,7 +53,7 @@ public class AlignerBenchmarks
     {
         Kind = EventKind.Data,
         Direction = direction,
-        Text = $"{(direction == Direction.ClientToServer ? "C→S" : "S→C")} DATA {bytes}B \"GET /item/{index % 97}\"…",
+        Detail = new PayloadDetail(System.Text.Encoding.ASCII.GetBytes($"GET /item/{index % 97} HTTP/1.1"), Hidden: false),
         Bytes = bytes,
         Packets = 1 + (bytes / 1448),
         FirstFrame = index,
