@@ -42,40 +42,38 @@ public static class CaptureReader
         string path, CaptureReaderOptions options, IPacketSink sink, long copyLimit, string temporaryDirectory)
     {
         ArgumentNullException.ThrowIfNull(path);
+        using var input = CaptureInput.Open(path);
+        return Read(input, options, sink, copyLimit, temporaryDirectory);
+    }
+
+    /// <summary>Reads an input already opened (and sniffed) by <see cref="RunLoader"/>; see <see cref="Read(string, CaptureReaderOptions, IPacketSink)"/>.</summary>
+    internal static CaptureReadResult Read(
+        CaptureInput input, CaptureReaderOptions options, IPacketSink sink, long copyLimit, string temporaryDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sink);
 
-        if (Directory.Exists(path))
-        {
-            throw new PcapDiffException($"{path} is a directory, not a capture file");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new PcapDiffException($"no such file: {path}");
-        }
-
+        string shownAs = input.ShownAs;
+        CaptureFileKind kind = Classify(input.Head, shownAs, decompressed: false);
         var warnings = new List<string>();
-        string? spooled = TemporaryCapture.SpoolIfNotSeekable(path, copyLimit, temporaryDirectory, warnings);
+
+        // A pipe is copied to a file once (the bytes already read first), as libpcap and the second
+        // look at a gzip file's contents need a file.
+        string? spooled = input.IsFile ? null : TemporaryCapture.Spool(input.Content(), shownAs, copyLimit, temporaryDirectory, warnings);
         try
         {
-            string file = spooled ?? path;
-            CaptureFileKind kind = Inspect(file, path, decompressed: false);
+            string file = spooled ?? input.Path;
             if (kind != CaptureFileKind.Gzip)
             {
-                return ReadCapture(path, file, CaptureFileSniffer.FormatName(kind), options, sink, warnings);
+                return ReadCapture(shownAs, file, CaptureFileSniffer.FormatName(kind), options, sink, warnings);
             }
 
-            string expanded = TemporaryCapture.Decompress(file, path, copyLimit, temporaryDirectory, warnings);
+            string expanded = TemporaryCapture.Decompress(file, shownAs, copyLimit, temporaryDirectory, warnings, InnerProblem);
             try
             {
-                CaptureFileKind inner = Inspect(expanded, path, decompressed: true);
-                if (inner == CaptureFileKind.Gzip)
-                {
-                    throw new PcapDiffException($"{path} is compressed twice with gzip, which pcapdiff does not read");
-                }
-
-                return ReadCapture(path, expanded, CaptureFileSniffer.FormatName(inner) + " (gzip)", options, sink, warnings);
+                CaptureFileKind inner = Inspect(expanded, shownAs, decompressed: true);
+                return ReadCapture(shownAs, expanded, CaptureFileSniffer.FormatName(inner) + " (gzip)", options, sink, warnings);
             }
             finally
             {
@@ -89,6 +87,36 @@ public static class CaptureReader
                 TemporaryCapture.TryDelete(spooled);
             }
         }
+
+        string? InnerProblem(ReadOnlySpan<byte> start)
+        {
+            if (start.Length == 0)
+            {
+                return $"{shownAs} is empty once decompressed";
+            }
+
+            return CaptureFileSniffer.Classify(start) switch
+            {
+                CaptureFileKind.Gzip => $"{shownAs} is compressed twice with gzip, which pcapdiff does not read",
+                CaptureFileKind.Unknown => $"{shownAs} is compressed with gzip but does not hold a pcap or pcapng capture",
+                _ => null,
+            };
+        }
+    }
+
+    private static CaptureFileKind Classify(ReadOnlySpan<byte> head, string shownAs, bool decompressed)
+    {
+        if (head.Length == 0)
+        {
+            throw new PcapDiffException(decompressed ? $"{shownAs} is empty once decompressed" : $"{shownAs} is empty");
+        }
+
+        CaptureFileKind kind = CaptureFileSniffer.Classify(head[..Math.Min(4, head.Length)]);
+        return kind != CaptureFileKind.Unknown
+            ? kind
+            : throw new PcapDiffException(decompressed
+                ? $"{shownAs} is compressed with gzip but does not hold a pcap or pcapng capture"
+                : $"{shownAs} is not a pcap or pcapng capture");
     }
 
     /// <summary>Checks that a file starts like a capture, before libpcap sees it.</summary>
@@ -108,17 +136,7 @@ public static class CaptureReader
             throw new PcapDiffException($"cannot read {shownAs}: {LibpcapErrors.OneLine(ex.Message)}", ex);
         }
 
-        if (length == 0)
-        {
-            throw new PcapDiffException(decompressed ? $"{shownAs} is empty once decompressed" : $"{shownAs} is empty");
-        }
-
-        CaptureFileKind kind = CaptureFileSniffer.Classify(magic[..length]);
-        return kind != CaptureFileKind.Unknown
-            ? kind
-            : throw new PcapDiffException(decompressed
-                ? $"{shownAs} is compressed with gzip but does not hold a pcap or pcapng capture"
-                : $"{shownAs} is not a pcap or pcapng capture");
+        return Classify(magic[..length], shownAs, decompressed);
     }
 
     private static CaptureReadResult ReadCapture(

@@ -1,45 +1,51 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using PcapDiff.Core;
 
 namespace PcapDiff.Capture;
 
 /// <summary>
-/// Copies a capture that libpcap cannot read in place (gzip-compressed, or a pipe such as
-/// <c>&lt;(zcat x.gz)</c>) into a temporary file, because libpcap reads only plain files.
+/// Copies a capture that cannot be read in place (gzip-compressed, or a pipe such as
+/// <c>&lt;(zcat x.gz)</c>) into a temporary file. Every such file is known until it is deleted, so
+/// an interrupted run can remove them (<see cref="DeleteAll"/>).
 /// </summary>
-internal static class TemporaryCapture
+public static class TemporaryCapture
 {
+    private static readonly ConcurrentDictionary<string, byte> Live = new(StringComparer.Ordinal);
+    private static volatile bool _closing;
+
     /// <summary>The most a capture may grow to in its temporary copy before the rest is dropped with a warning.</summary>
     public const long DefaultLimit = 8L << 30;
 
     private const int BufferSize = 1 << 16;
 
     /// <summary>
-    /// Copies <paramref name="path"/> into a new file in <paramref name="directory"/> when it cannot be
-    /// read twice (a pipe, a character device); returns null for an ordinary file.
+    /// Copies what a pipe, FIFO or standard input holds (from its first byte) into a new file in
+    /// <paramref name="directory"/> and returns its path; the caller deletes it.
     /// </summary>
-    public static string? SpoolIfNotSeekable(string path, long limit, string directory, List<string> warnings)
+    internal static string Spool(Stream content, string shownAs, long limit, string directory, List<string> warnings)
     {
-        FileStream input = Open(path);
-        using (input)
+        using (content)
         {
-            return input.CanSeek ? null : Copy(input, path, limit, directory, warnings, decompress: false);
+            return Copy(content, shownAs, limit, directory, warnings, decompress: false, refuse: null);
         }
     }
 
     /// <summary>
     /// Decompresses <paramref name="file"/> (shown to the user as <paramref name="shownAs"/>) into a new
     /// file in <paramref name="directory"/> and returns its path; the caller deletes it. Damaged gzip
-    /// data or data past <paramref name="limit"/> is dropped with a warning.
+    /// data or data past <paramref name="limit"/> is dropped with a warning. The first decompressed
+    /// bytes go to <paramref name="refuse"/> before anything is written: a message it returns is thrown.
     /// </summary>
-    public static string Decompress(string file, string shownAs, long limit, string directory, List<string> warnings)
+    internal static string Decompress(
+        string file, string shownAs, long limit, string directory, List<string> warnings, Func<ReadOnlySpan<byte>, string?> refuse)
     {
         using FileStream input = Open(file, shownAs);
-        return Copy(input, shownAs, limit, directory, warnings, decompress: true);
+        return Copy(input, shownAs, limit, directory, warnings, decompress: true, refuse);
     }
 
     /// <summary>Deletes a temporary file, ignoring failures (it is in the temp folder anyway).</summary>
-    public static void TryDelete(string temporary)
+    internal static void TryDelete(string temporary)
     {
         try
         {
@@ -48,6 +54,21 @@ internal static class TemporaryCapture
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Nothing more to do: the file sits in the temp folder.
+        }
+
+        Live.TryRemove(temporary, out _);
+    }
+
+    /// <summary>
+    /// Deletes every temporary copy still there: for a run ended by a signal (Ctrl-C, SIGTERM) while
+    /// it was reading. Safe to call from any thread at any time.
+    /// </summary>
+    public static void DeleteAll()
+    {
+        _closing = true;
+        foreach (string temporary in Live.Keys)
+        {
+            TryDelete(temporary);
         }
     }
 
@@ -63,38 +84,41 @@ internal static class TemporaryCapture
         }
     }
 
-    private static string Copy(Stream input, string shownAs, long limit, string directory, List<string> warnings, bool decompress)
+    private static string Copy(
+        Stream input, string shownAs, long limit, string directory, List<string> warnings, bool decompress, Func<ReadOnlySpan<byte>, string?>? refuse)
     {
         string temporary = Path.Combine(directory, $"pcapdiff-{Guid.NewGuid():N}.pcap");
         try
         {
             using Stream source = decompress ? new GZipStream(input, CompressionMode.Decompress, leaveOpen: true) : input;
-            using var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.Read, BufferSize);
             byte[] buffer = new byte[BufferSize];
             long total = 0;
-            while (true)
+
+            // The first bytes are looked at before the file exists: a gzip file that holds no capture writes nothing.
+            int held = 0;
+            int read;
+            while ((read = ReadSome(source, buffer.AsSpan(held), total + held, shownAs, warnings)) > 0 && held + read < 4)
             {
-                int read;
-                try
-                {
-                    read = source.Read(buffer);
-                }
-                catch (InvalidDataException ex) when (total == 0)
-                {
-                    throw new PcapDiffException($"{shownAs} starts like a gzip file but cannot be decompressed: {OneLine(ex.Message)}", ex);
-                }
-                catch (InvalidDataException ex)
-                {
-                    warnings.Add($"{shownAs}: the gzip data is damaged after {total} decompressed bytes ({OneLine(ex.Message)}); the rest was not read");
-                    break;
-                }
+                held += read;
+            }
 
-                if (read == 0)
-                {
-                    break;
-                }
+            held += Math.Max(read, 0);
+            if (refuse?.Invoke(buffer.AsSpan(0, Math.Min(held, 4))) is { } problem)
+            {
+                throw new PcapDiffException(problem);
+            }
 
-                if (read > limit - total)
+            Live[temporary] = 0;
+            if (_closing)
+            {
+                // The run is ending: make no new copy (the one just registered is deleted below).
+                throw new PcapDiffException("interrupted");
+            }
+
+            using var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.Read, BufferSize);
+            while (held > 0)
+            {
+                if (held > limit - total)
                 {
                     output.Write(buffer, 0, (int)(limit - total));
                     string what = decompress ? "decompresses to" : "holds";
@@ -102,8 +126,14 @@ internal static class TemporaryCapture
                     break;
                 }
 
-                output.Write(buffer, 0, read);
-                total += read;
+                output.Write(buffer, 0, held);
+                total += held;
+                if (read < 0)
+                {
+                    break;
+                }
+
+                held = read = ReadSome(source, buffer, total, shownAs, warnings);
             }
 
             return temporary;
@@ -117,6 +147,32 @@ internal static class TemporaryCapture
         {
             TryDelete(temporary);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads what comes next: 0 at the end, -1 where gzip data is damaged after <paramref name="total"/>
+    /// good bytes (with a warning); damage before the first byte is an error.
+    /// </summary>
+    private static int ReadSome(Stream source, Span<byte> buffer, long total, string shownAs, List<string> warnings)
+    {
+        if (buffer.IsEmpty)
+        {
+            return 0;
+        }
+
+        try
+        {
+            return source.Read(buffer);
+        }
+        catch (InvalidDataException ex) when (total == 0)
+        {
+            throw new PcapDiffException($"{shownAs} starts like a gzip file but cannot be decompressed: {OneLine(ex.Message)}", ex);
+        }
+        catch (InvalidDataException ex)
+        {
+            warnings.Add($"{shownAs}: the gzip data is damaged after {total} decompressed bytes ({OneLine(ex.Message)}); the rest was not read");
+            return -1;
         }
     }
 

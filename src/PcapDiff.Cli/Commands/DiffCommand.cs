@@ -15,7 +15,7 @@ internal static class DiffCommand
     private static readonly Argument<string> GoodArgument = new("GOOD") { Description = "The reference run: a capture that works (pcap, pcapng, optionally gzip-compressed) or a .flows expectation." };
     private static readonly Argument<string> BadArgument = new("BAD") { Description = "The run to compare with it." };
 
-    private static readonly Option<string?> HtmlOption = new("--html") { Description = "Also write the report as one self-contained HTML file." };
+    private static readonly Option<string?> HtmlOption = new("--html") { Description = "Also write the report as one self-contained HTML file; with -, print it instead of the text report." };
 
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print the report as JSON instead of text." };
 
@@ -50,13 +50,22 @@ internal static class DiffCommand
         string badPath = parsed.GetValue(BadArgument)!;
 
         bool json = parsed.GetValue(JsonOption);
-        var report = Compare(goodPath, badPath, settings, json);
+        InputNames.CheckOneStandardInput([goodPath, badPath]);
+        string? htmlPath = parsed.GetValue(HtmlOption);
+        var report = Compare(goodPath, badPath, settings, json || htmlPath == "-");
         foreach (string warning in report.Left.Warnings.Concat(report.Right.Warnings).Distinct(StringComparer.Ordinal))
         {
             error.WriteLine($"pcapdiff: warning: {SafeText.Clean(warning)}");
         }
 
-        if (parsed.GetValue(HtmlOption) is { } htmlPath)
+        if (htmlPath == "-")
+        {
+            // The HTML report is the output: nothing else goes to stdout.
+            new HtmlRenderer(settings.Context, settings.ShowEqualFlows, settings.MaxFlowDetails).Render(report, output);
+            return ExitCode(report);
+        }
+
+        if (htmlPath is not null)
         {
             WriteHtml(report, htmlPath, settings);
         }
@@ -65,8 +74,10 @@ internal static class DiffCommand
             ? new ReportJson()
             : new TextRenderer(new TextRenderOptions(settings.Width, settings.Color, settings.Context, settings.ShowEqualFlows, settings.MaxFlowDetails, settings.ShowZeek));
         renderer.Render(report, output);
-        return report.Verdict == Verdict.Equivalent ? ExitCodes.Equivalent : ExitCodes.Different;
+        return ExitCode(report);
     }
+
+    private static int ExitCode(DiffReport report) => report.Verdict == Verdict.Equivalent ? ExitCodes.Equivalent : ExitCodes.Different;
 
     private static void WriteHtml(DiffReport report, string path, CliSettings settings)
     {
@@ -89,10 +100,10 @@ internal static class DiffCommand
         // The two runs are independent until they are compared: read them at the same time.
         var good = Task.Run(() => RunLoader.Load(goodPath, new CaptureReaderOptions(settings.Filter, goodProgress)));
         var bad = Task.Run(() => RunLoader.Load(badPath, new CaptureReaderOptions(settings.Filter, badProgress)));
-        ReadingProgress.Wait([good, bad], [(Path.GetFileName(goodPath), goodProgress), (Path.GetFileName(badPath), badProgress)], allowed: !json);
+        ReadingProgress.Wait([good, bad], [(InputNames.Display(goodPath), goodProgress), (InputNames.Display(badPath), badProgress)], allowed: !json);
 
         return CaptureComparer.Compare(
-            new ComparisonInput(settings.LeftLabel, Path.GetFileName(goodPath), good.Result.Flows, good.Result.Read, good.Result.Warnings),
-            new ComparisonInput(settings.RightLabel, Path.GetFileName(badPath), bad.Result.Flows, bad.Result.Read, bad.Result.Warnings));
+            new ComparisonInput(settings.LeftLabel, InputNames.Display(goodPath), good.Result.Flows, good.Result.Read, good.Result.Warnings),
+            new ComparisonInput(settings.RightLabel, InputNames.Display(badPath), bad.Result.Flows, bad.Result.Read, bad.Result.Warnings));
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PcapDiff.Capture;
+using PcapDiff.Core;
 using PcapDiff.Core.FlowsFiles;
 using PcapDiff.Rendering;
 
@@ -10,7 +11,7 @@ internal static class FlowsCommand
 {
     private static readonly Argument<string> CaptureArgument = new("CAPTURE") { Description = "A capture (or a .flows file, which is written back normalized)." };
 
-    private static readonly Option<string?> OutputOption = new("--output", "-o") { Description = "Write to this file instead of standard output." };
+    private static readonly Option<string?> OutputOption = new("--output", "-o") { Description = "Write to this file instead of standard output (- is standard output)." };
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -34,9 +35,16 @@ internal static class FlowsCommand
         }
 
         string text = FlowsWriter.ToText(run.Flows);
-        if (parsed.GetValue(OutputOption) is { } file)
+        if (parsed.GetValue(OutputOption) is { } file && file != "-")
         {
-            File.WriteAllText(file, text);
+            try
+            {
+                File.WriteAllText(file, text);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new PcapDiffException($"cannot write {file}: {e.Message.ReplaceLineEndings(" ")}", e);
+            }
         }
         else
         {

@@ -48,10 +48,11 @@ internal static class StatsCommand
         }
 
         string[] paths = parsed.GetValue(CapturesArgument)!;
+        InputNames.CheckOneStandardInput(paths);
         var progress = paths.Select(_ => new ReadProgress()).ToArray();
         var runs = paths.Select((p, i) => Task.Run(() => RunLoader.Load(p, new CaptureReaderOptions(settings.Filter, progress[i])))).ToArray();
         bool json = parsed.GetValue(JsonOption);
-        ReadingProgress.Wait(runs, [.. paths.Select((p, i) => (Path.GetFileName(p), progress[i]))], allowed: !json);
+        ReadingProgress.Wait(runs, [.. paths.Select((p, i) => (InputNames.Display(p), progress[i]))], allowed: !json);
 
         var stats = new List<CaptureStats>();
         for (int i = 0; i < paths.Length; i++)
@@ -62,7 +63,7 @@ internal static class StatsCommand
                 error.WriteLine($"pcapdiff: warning: {SafeText.Clean(warning)}");
             }
 
-            stats.Add(StatsBuilder.Build(Path.GetFileName(paths[i]), run.Flows, run.Read?.FirstTimestamp));
+            stats.Add(StatsBuilder.Build(InputNames.Display(paths[i]), run.Flows, run.Read?.FirstTimestamp));
         }
 
         var renderer = new StatsRenderer(new TextRenderOptions(settings.Width, settings.Color), top);

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using PcapDiff.TestSupport;
+
+namespace PcapDiff.Cli.Tests;
+
+/// <summary>
+/// The real pcapdiff process fed the way a Unix user feeds it: the shell's <c>&lt;(…)</c>, a FIFO,
+/// standard input as <c>-</c> (plain, gzip and a <c>.flows</c> file), output to <c>-</c>, and a
+/// SIGTERM in the middle of copying a pipe, which must leave no temporary file behind.
+/// </summary>
+public sealed class PipeTests : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public void Should_read_the_capture_When_it_comes_through_the_shells_process_substitution()
+    {
+        var run = Shell($"{Pcapdiff} <(cat {Quote(Capture("good-nc-1.pcap"))}) {Quote(Capture("server-silent.pcap"))}");
+
+        Assert.Equal(ExitCodes.Different, run.ExitCode);
+        Assert.Contains("good: /dev/fd/", run.Output, StringComparison.Ordinal);
+        Assert.Contains("(12 frames, pcap, 2 flows)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("First divergence: TCP collector.test:8514", run.Output, StringComparison.Ordinal);
+        Assert.Empty(run.Error);
+    }
+
+    [Fact]
+    public void Should_read_a_gzip_capture_When_zcat_style_substitution_hands_it_over_compressed()
+    {
+        string gzip = Path.Combine(_directory.Path, "good.pcap.gz");
+        Assert.Equal(0, Shell($"gzip -c {Quote(Capture("good-nc-1.pcap"))} > {Quote(gzip)}").ExitCode);
+
+        var run = Shell($"{Pcapdiff} <(cat {Quote(gzip)}) {Quote(Capture("good-nc-1.pcap"))}");
+
+        Assert.Equal(ExitCodes.Equivalent, run.ExitCode);
+        Assert.Contains("(12 frames, pcap (gzip), 2 flows)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_read_the_capture_When_it_is_a_fifo_with_a_writer()
+    {
+        string fifo = Path.Combine(_directory.Path, "capture.fifo");
+        var run = Shell($"mkfifo {Quote(fifo)} && (cat {Quote(Capture("good-nc-1.pcap"))} > {Quote(fifo)} &) && {Pcapdiff} {Quote(fifo)} {Quote(Capture("good-nc-1.pcap"))}");
+
+        Assert.Equal(ExitCodes.Equivalent, run.ExitCode);
+        Assert.Contains("good: capture.fifo (12 frames, pcap, 2 flows)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("cat", "pcap")]
+    [InlineData("gzip -c", "pcap (gzip)")]
+    public void Should_read_standard_input_When_an_input_is_a_dash(string feed, string format)
+    {
+        var run = Shell($"{feed} {Quote(Capture("good-nc-1.pcap"))} | {Pcapdiff} - {Quote(Capture("server-silent.pcap"))}");
+
+        Assert.Equal(ExitCodes.Different, run.ExitCode);
+        Assert.Contains($"good: standard input (12 frames, {format}, 2 flows)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_read_an_expectation_from_standard_input_When_a_flows_file_is_piped_in()
+    {
+        var run = Shell($"{Pcapdiff} flows {Quote(Capture("good-nc-1.pcap"))} -o - | {Pcapdiff} - {Quote(Capture("good-nc-1.pcap"))}");
+
+        Assert.Equal(ExitCodes.Equivalent, run.ExitCode);
+        Assert.Contains("good: standard input (2 flows)", run.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_directory.Path, "-")));
+    }
+
+    [Fact]
+    public void Should_print_the_html_report_alone_When_the_html_path_is_a_dash()
+    {
+        var run = Shell($"{Pcapdiff} {Quote(Capture("good-nc-1.pcap"))} {Quote(Capture("server-silent.pcap"))} --html -");
+
+        Assert.Equal(ExitCodes.Different, run.ExitCode);
+        Assert.StartsWith("<!DOCTYPE html>", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("First divergence:", run.Output.Split("</html>")[^1], StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_directory.Path, "-")));
+    }
+
+    [Fact]
+    public void Should_refuse_with_one_line_When_both_inputs_are_standard_input()
+    {
+        var run = Shell($"{Pcapdiff} - - < {Quote(Capture("good-nc-1.pcap"))}");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal("pcapdiff: only one input can be standard input (-)", run.Error.Trim());
+    }
+
+    [Fact]
+    public void Should_say_it_cannot_write_When_the_flows_output_folder_is_missing()
+    {
+        var run = Shell($"{Pcapdiff} flows {Quote(Capture("good-nc-1.pcap"))} -o {Quote(Path.Combine(_directory.Path, "missing", "x.flows"))}");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.StartsWith($"pcapdiff: cannot write {Path.Combine(_directory.Path, "missing", "x.flows")}: ", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_leave_no_temporary_copy_When_terminated_while_a_pipe_is_copied()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "signals and FIFOs as on Linux");
+        string temporary = Directory.CreateDirectory(Path.Combine(_directory.Path, "tmp")).FullName;
+        string fifo = Path.Combine(_directory.Path, "slow.fifo");
+        Assert.Equal(0, Shell($"mkfifo {Quote(fifo)}").ExitCode);
+
+        // A writer that sends a capture's first bytes and then holds the pipe open: pcapdiff is
+        // copying it into a temporary file when the signal comes.
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pcapdiff.dll"));
+        start.ArgumentList.Add(fifo);
+        start.ArgumentList.Add(Capture("good-nc-1.pcap"));
+        start.Environment["TMPDIR"] = temporary;
+        using var pcapdiff = Process.Start(start)!;
+        using var writer = Process.Start(new ProcessStartInfo("bash", ["-c", $"(cat {Quote(Capture("good-nc-1.pcap"))}; sleep 60) > {Quote(fifo)}"]) { UseShellExecute = false })!;
+        try
+        {
+            Assert.True(WaitFor(() => Directory.GetFiles(temporary, "pcapdiff-*").Length > 0), "pcapdiff made no temporary copy of the pipe");
+            Assert.Equal(0, Shell($"kill -TERM {pcapdiff.Id}").ExitCode);
+            Assert.True(pcapdiff.WaitForExit(Timeout), "pcapdiff did not end on SIGTERM");
+            Assert.Empty(Directory.GetFiles(temporary, "pcapdiff-*"));
+            Assert.NotEqual(0, pcapdiff.ExitCode);
+        }
+        finally
+        {
+            writer.Kill(entireProcessTree: true);
+            if (!pcapdiff.HasExited)
+            {
+                pcapdiff.Kill();
+            }
+        }
+    }
+
+    private static string Pcapdiff => $"dotnet {Quote(Path.Combine(AppContext.BaseDirectory, "pcapdiff.dll"))}";
+
+    private static string Capture(string name) => RepoPaths.Capture(name);
+
+    private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    private CliRun Shell(string command) => ExternalProcess.Run("bash", ["-c", command], Timeout, _directory.Path);
+
+    private static bool WaitFor(Func<bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < Timeout)
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            Thread.Sleep(50);
+        }
+
+        return false;
+    }
+}
