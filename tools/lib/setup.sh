@@ -32,9 +32,13 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >&2
 }
 
-# libpcap: SharpPcap loads libpcap.so.0.8 at run time.
+# libpcap: SharpPcap loads libpcap.so.0.8 at run time (for --filter and rare formats). The cache is
+# read whole before it is searched: with `ldconfig -p | grep -q` under pipefail, grep's early exit
+# killed ldconfig by SIGPIPE now and then, and the check failed on a machine that had libpcap.
 ensure_libpcap() {
-    if ! ldconfig -p 2>/dev/null | grep -q 'libpcap\.so\.0\.8'; then
+    local cache
+    cache="$(ldconfig -p 2>/dev/null || true)"
+    if [[ "$cache" != *libpcap.so.0.8* ]]; then
         apt_install libpcap0.8
     fi
 }
