@@ -11,15 +11,17 @@ public static class CliApplication
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        if (args is ["--version"])
+        {
+            output.WriteLine(VersionText());
+            return ExitCodes.Equivalent;
+        }
+
         var root = DiffCommand.Create(output, error);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var parseError in parsed.Errors)
-            {
-                error.WriteLine($"pcapdiff: {SafeText.Clean(parseError.Message)}");
-            }
-
+            error.WriteLine($"pcapdiff: {SafeText.Clean(ParseErrorText.Describe(parsed))}");
             error.WriteLine("Try 'pcapdiff --help'.");
             return ExitCodes.Error;
         }
@@ -44,5 +46,22 @@ public static class CliApplication
 
             return ExitCodes.Error;
         }
+    }
+
+    /// <summary>"pcapdiff 0.1.0 (0200a05)": the name, the version and the commit it was built from, if known.</summary>
+    internal static string VersionText()
+    {
+        string informational = typeof(CliApplication).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), inherit: false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>()
+            .FirstOrDefault()?.InformationalVersion ?? "0.0.0";
+        int plus = informational.IndexOf('+', StringComparison.Ordinal);
+        if (plus < 0)
+        {
+            return $"pcapdiff {informational}";
+        }
+
+        string commit = informational[(plus + 1)..];
+        return $"pcapdiff {informational[..plus]} ({commit[..Math.Min(7, commit.Length)]})";
     }
 }

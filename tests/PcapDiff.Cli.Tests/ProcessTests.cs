@@ -32,7 +32,7 @@ public sealed class ProcessTests
         var run = Start("--version");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Matches(@"^\d+\.\d+\.\d+", run.Output.Trim());
+        Assert.Matches(@"^pcapdiff \d+\.\d+\.\d+( \([0-9a-f]{7}\))?$", run.Output.Trim());
     }
 
     private static CliRun Start(params string[] args) =>

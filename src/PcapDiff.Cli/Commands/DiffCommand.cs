@@ -19,6 +19,8 @@ internal static class DiffCommand
 
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print the report as JSON instead of text." };
 
+    private static readonly Option<bool> BriefOption = new("--brief", "-q") { Description = "Print only the verdict line, as diff -q does; the exit code says the same." };
+
     public static RootCommand Create(TextWriter output, TextWriter error)
     {
         var root = new RootCommand("Compares two packet captures of the same activity by behaviour and shows where the second departs from the first.")
@@ -36,6 +38,7 @@ internal static class DiffCommand
             CommonOptions.Zeek,
             HtmlOption,
             JsonOption,
+            BriefOption,
             FlowsCommand.Create(output, error),
             StatsCommand.Create(output, error),
         };
@@ -72,7 +75,7 @@ internal static class DiffCommand
 
         IReportRenderer renderer = json
             ? new ReportJson()
-            : new TextRenderer(new TextRenderOptions(settings.Width, settings.Color, settings.Context, settings.ShowEqualFlows, settings.MaxFlowDetails, settings.ShowZeek));
+            : new TextRenderer(new TextRenderOptions(settings.Width, settings.Color, settings.Context, settings.ShowEqualFlows, settings.MaxFlowDetails, settings.ShowZeek, parsed.GetValue(BriefOption)));
         renderer.Render(report, output);
         return ExitCode(report);
     }

@@ -7,4 +7,5 @@ namespace PcapDiff.Rendering.Terminal;
 /// <param name="ShowEqualFlows">List equal flows in the flow table and print their side-by-side, too.</param>
 /// <param name="MaxFlowDetails">Flows shown side by side at most (0 for all); the rest are counted.</param>
 /// <param name="ShowZeek">Add each flow's Zeek conn_state and history to the flow table.</param>
-public sealed record TextRenderOptions(int Width = 120, bool Color = false, int Context = 3, bool ShowEqualFlows = false, int MaxFlowDetails = 50, bool ShowZeek = false);
+/// <param name="Brief">Only the verdict line, as <c>diff -q</c> says only whether files differ.</param>
+public sealed record TextRenderOptions(int Width = 120, bool Color = false, int Context = 3, bool ShowEqualFlows = false, int MaxFlowDetails = 50, bool ShowZeek = false, bool Brief = false);

@@ -26,6 +26,12 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
         using var trimmed = new LineTrimmingWriter(output);
         var console = TerminalConsole.Create(options, trimmed);
 
+        if (options.Brief)
+        {
+            WriteVerdict(console, report);
+            return;
+        }
+
         var listing = new FlowListing(report, options.ShowEqualFlows, options.MaxFlowDetails);
         WriteHeader(console, report);
         WriteFlowTable(console, report, listing);
@@ -60,17 +66,22 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
         Line(console, $"{report.Left.Label}: {Side(report.Left)}");
         Line(console, $"{report.Right.Label}: {Side(report.Right)}");
         console.WriteLine();
-
-        bool same = report.Verdict == Verdict.Equivalent;
-        console.Write(Plain(same ? "EQUIVALENT" : "DIFFERENT", same ? Good.Combine(Bold) : Missing.Combine(Bold)));
-        Line(console, $": {report.Paired} flow{Plural(report.Paired)} paired ({report.EqualPairs} equal, {report.DivergedPairs} diverging), "
-            + $"{report.OnlyLeft} only in {report.Left.Label}, {report.OnlyRight} only in {report.Right.Label}");
+        WriteVerdict(console, report);
 
         if (report.FirstDivergence is { Divergence: { } first } pair)
         {
             Line(console, $"First divergence: {FlowTitles.Service(pair)} {FlowTitles.At(report.Left.Label, first.LeftFrame, report.Right.Label, first.RightFrame)}".TrimEnd(), Bold);
             console.Write(new Padder(Plain(first.Description), new Padding(2, 0, 0, 0)));
         }
+    }
+
+    /// <summary>The verdict line: <c>DIFFERENT: 2 flows paired (1 equal, 1 diverging), 0 only in good, 0 only in bad</c>.</summary>
+    private static void WriteVerdict(IAnsiConsole console, DiffReport report)
+    {
+        bool same = report.Verdict == Verdict.Equivalent;
+        console.Write(Plain(same ? "EQUIVALENT" : "DIFFERENT", same ? Good.Combine(Bold) : Missing.Combine(Bold)));
+        Line(console, $": {report.Paired} flow{Plural(report.Paired)} paired ({report.EqualPairs} equal, {report.DivergedPairs} diverging), "
+            + $"{report.OnlyLeft} only in {report.Left.Label}, {report.OnlyRight} only in {report.Right.Label}");
     }
 
     private static string Side(CaptureSide side)
