@@ -83,6 +83,21 @@ public sealed class PipeTests : IDisposable
     }
 
     [Fact]
+    public void Should_never_wrap_a_line_When_the_output_is_a_pipe()
+    {
+        var stats = Shell($"{Pcapdiff} stats {Quote(Capture("good-nc-1.pcap"))} | cat");
+        var report = Shell($"{Pcapdiff} {Quote(Capture("good-nc-1.pcap"))} {Quote(Capture("server-silent.pcap"))} | cat");
+
+        // Each conversation is one row whole: endpoints, name and times on the same line.
+        Assert.Contains(stats.Output.Split('\n'), l => l.Contains("192.0.2.10:", StringComparison.Ordinal) && l.Contains("192.0.2.1:8514", StringComparison.Ordinal)
+            && l.Contains("collector.test", StringComparison.Ordinal) && l.TrimEnd().EndsWith("0.106038", StringComparison.Ordinal));
+
+        // The first divergence is one sentence on one line, however long.
+        Assert.Contains(report.Output.Split('\n'), l => l.StartsWith("  After the client's 5 bytes of data", StringComparison.Ordinal)
+            && l.TrimEnd().EndsWith("the client closed 3.0 s later (#8).", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Should_refuse_with_one_line_When_both_inputs_are_standard_input()
     {
         var run = Shell($"{Pcapdiff} - - < {Quote(Capture("good-nc-1.pcap"))}");

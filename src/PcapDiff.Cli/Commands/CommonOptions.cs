@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PcapDiff.Core;
+using PcapDiff.Rendering.Terminal;
 
 namespace PcapDiff.Cli.Commands;
 
@@ -14,7 +15,7 @@ internal static class CommonOptions
 
     public static readonly Option<string> ColorMode = new("--color") { Description = "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", DefaultValueFactory = _ => "auto" };
 
-    public static readonly Option<int?> Width = new("--width") { Description = "Columns to lay the report out in (default: the terminal's width, else 120)." };
+    public static readonly Option<int?> Width = new("--width") { Description = "Columns to lay the report out in (default: the terminal's width; no limit when the output is not a terminal)." };
 
     public static readonly Option<int> Context = new("--context", "-C") { Description = "Equal events shown around each difference; longer equal runs are folded.", DefaultValueFactory = _ => 3 };
 
@@ -77,6 +78,10 @@ internal static class CommonOptions
             && Environment.GetEnvironmentVariable("TERM") != "dumb",
     };
 
+    /// <summary>
+    /// The width to lay out in without <c>--width</c>: the terminal's; when the output is not a
+    /// terminal, no limit, so piped lines never wrap and grep and awk see every row whole.
+    /// </summary>
     private static int TerminalWidth()
     {
         if (!Console.IsOutputRedirected)
@@ -87,10 +92,10 @@ internal static class CommonOptions
             }
             catch (IOException)
             {
-                // No console after all: fall through to the default.
+                // No console after all: lay out as for a pipe.
             }
         }
 
-        return int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out int columns) && columns >= 40 ? columns : 120;
+        return TextRenderOptions.Unlimited;
     }
 }
