@@ -35,6 +35,13 @@ public static class CliApplication
             error.WriteLine($"pcapdiff: {SafeText.Clean(e.Message)}");
             return ExitCodes.Error;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Inputs and output files report their own failures: what is left is standard output
+            // (a full disk, a closed descriptor).
+            error.WriteLine($"pcapdiff: {SafeText.Clean(WriteFailure.For("standard output", e).Message)}");
+            return ExitCodes.Error;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Never a stack trace: one line, and the way to get more.

@@ -97,6 +97,30 @@ public sealed class PipeTests : IDisposable
             && l.TrimEnd().EndsWith("the client closed 3.0 s later (#8).", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("> /dev/full", "standard output")]
+    [InlineData("--json > /dev/full", "standard output")]
+    [InlineData("--html /dev/full", "/dev/full")]
+    public void Should_say_it_cannot_write_When_the_disk_is_full(string redirect, string target)
+    {
+        var run = Shell($"{Pcapdiff} {Quote(Capture("good-nc-1.pcap"))} {Quote(Capture("server-silent.pcap"))} {redirect}");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal($"pcapdiff: cannot write {target}: No space left on device", run.Error.Trim());
+    }
+
+    [Fact]
+    public void Should_end_quietly_When_the_reader_of_its_output_goes_away()
+    {
+        // A report of some 300 KB: far more than a pipe holds once head has gone.
+        string afs = Path.Combine(RepoPaths.Corpus, "tcpdump-tests", "afs.pcap");
+        var run = Shell($"{Pcapdiff} {Quote(afs)} {Quote(afs)} --json | head -1; exit ${{PIPESTATUS[0]}}");
+
+        Assert.Equal("{", run.Output.Trim());
+        Assert.Equal(ExitCodes.Equivalent, run.ExitCode);
+        Assert.All(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.StartsWith("pcapdiff: warning: afs.pcap: ", l, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Should_refuse_with_one_line_When_both_inputs_are_standard_input()
     {

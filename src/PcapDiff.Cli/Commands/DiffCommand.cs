@@ -91,7 +91,7 @@ internal static class DiffCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new PcapDiffException($"cannot write {path}: {e.Message.ReplaceLineEndings(" ")}", e);
+            throw WriteFailure.For(path, e);
         }
     }
 

@@ -43,7 +43,7 @@ internal static class FlowsCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new PcapDiffException($"cannot write {file}: {e.Message.ReplaceLineEndings(" ")}", e);
+                throw WriteFailure.For(file, e);
             }
         }
         else
