@@ -21,7 +21,7 @@ public static class CliApplication
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine($"pcapdiff: {SafeText.Clean(ParseErrorText.Describe(parsed))}");
+            error.WriteLine($"pcapdiff: {SafeText.Line(ParseErrorText.Describe(parsed))}");
             error.WriteLine("Try 'pcapdiff --help'.");
             return ExitCodes.Error;
         }
@@ -32,20 +32,20 @@ public static class CliApplication
         }
         catch (PcapDiffException e)
         {
-            error.WriteLine($"pcapdiff: {SafeText.Clean(e.Message)}");
+            error.WriteLine($"pcapdiff: {SafeText.Line(e.Message)}");
             return ExitCodes.Error;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Inputs and output files report their own failures: what is left is standard output
             // (a full disk, a closed descriptor).
-            error.WriteLine($"pcapdiff: {SafeText.Clean(WriteFailure.For("standard output", e).Message)}");
+            error.WriteLine($"pcapdiff: {SafeText.Line(WriteFailure.For("standard output", e).Message)}");
             return ExitCodes.Error;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Never a stack trace: one line, and the way to get more.
-            error.WriteLine($"pcapdiff: internal error: {e.GetType().Name}: {SafeText.Clean(e.Message.ReplaceLineEndings(" "))} (set PCAPDIFF_DEBUG=1 for details)");
+            error.WriteLine($"pcapdiff: internal error: {e.GetType().Name}: {SafeText.Line(e.Message)} (set PCAPDIFF_DEBUG=1 for details)");
             if (Environment.GetEnvironmentVariable("PCAPDIFF_DEBUG") == "1")
             {
                 error.WriteLine(e);

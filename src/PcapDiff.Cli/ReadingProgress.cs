@@ -30,7 +30,7 @@ internal static class ReadingProgress
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .Start(context =>
                 {
-                    var tasks = files.Select(f => (Task: context.AddTask(Markup.Escape(SafeText.Clean(f.Name)), maxValue: 100), f.Progress)).ToList();
+                    var tasks = files.Select(f => (Task: context.AddTask(Markup.Escape(SafeText.Line(f.Name)), maxValue: 100), f.Progress)).ToList();
                     while (!Task.WaitAll(reads, 100))
                     {
                         foreach (var (task, progress) in tasks)

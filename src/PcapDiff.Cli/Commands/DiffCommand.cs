@@ -58,7 +58,7 @@ internal static class DiffCommand
         var report = Compare(goodPath, badPath, settings, json || htmlPath == "-");
         foreach (string warning in report.Left.Warnings.Concat(report.Right.Warnings).Distinct(StringComparer.Ordinal))
         {
-            error.WriteLine($"pcapdiff: warning: {SafeText.Clean(warning)}");
+            error.WriteLine($"pcapdiff: warning: {SafeText.Line(warning)}");
         }
 
         if (htmlPath == "-")
@@ -103,10 +103,13 @@ internal static class DiffCommand
         // The two runs are independent until they are compared: read them at the same time.
         var good = Task.Run(() => RunLoader.Load(goodPath, new CaptureReaderOptions(settings.Filter, goodProgress)));
         var bad = Task.Run(() => RunLoader.Load(badPath, new CaptureReaderOptions(settings.Filter, badProgress)));
-        ReadingProgress.Wait([good, bad], [(InputNames.Display(goodPath), goodProgress), (InputNames.Display(badPath), badProgress)], allowed: !json);
+        // Names and labels are the user's, not pcapdiff's words: one line each, in every renderer.
+        string goodName = SafeText.Line(InputNames.Display(goodPath));
+        string badName = SafeText.Line(InputNames.Display(badPath));
+        ReadingProgress.Wait([good, bad], [(goodName, goodProgress), (badName, badProgress)], allowed: !json);
 
         return CaptureComparer.Compare(
-            new ComparisonInput(settings.LeftLabel, InputNames.Display(goodPath), good.Result.Flows, good.Result.Read, good.Result.Warnings),
-            new ComparisonInput(settings.RightLabel, InputNames.Display(badPath), bad.Result.Flows, bad.Result.Read, bad.Result.Warnings));
+            new ComparisonInput(SafeText.Line(settings.LeftLabel), goodName, good.Result.Flows, good.Result.Read, good.Result.Warnings),
+            new ComparisonInput(SafeText.Line(settings.RightLabel), badName, bad.Result.Flows, bad.Result.Read, bad.Result.Warnings));
     }
 }

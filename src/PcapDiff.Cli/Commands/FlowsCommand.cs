@@ -31,7 +31,7 @@ internal static class FlowsCommand
         var run = RunLoader.Load(path, new CaptureReaderOptions(parsed.GetValue(CommonOptions.Filter)));
         foreach (string warning in run.Warnings)
         {
-            error.WriteLine($"pcapdiff: warning: {SafeText.Clean(warning)}");
+            error.WriteLine($"pcapdiff: warning: {SafeText.Line(warning)}");
         }
 
         string text = FlowsWriter.ToText(run.Flows);

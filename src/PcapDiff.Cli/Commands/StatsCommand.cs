@@ -52,7 +52,7 @@ internal static class StatsCommand
         var progress = paths.Select(_ => new ReadProgress()).ToArray();
         var runs = paths.Select((p, i) => Task.Run(() => RunLoader.Load(p, new CaptureReaderOptions(settings.Filter, progress[i])))).ToArray();
         bool json = parsed.GetValue(JsonOption);
-        ReadingProgress.Wait(runs, [.. paths.Select((p, i) => (InputNames.Display(p), progress[i]))], allowed: !json);
+        ReadingProgress.Wait(runs, [.. paths.Select((p, i) => (SafeText.Line(InputNames.Display(p)), progress[i]))], allowed: !json);
 
         var stats = new List<CaptureStats>();
         for (int i = 0; i < paths.Length; i++)
@@ -60,10 +60,10 @@ internal static class StatsCommand
             var run = runs[i].Result;
             foreach (string warning in run.Warnings)
             {
-                error.WriteLine($"pcapdiff: warning: {SafeText.Clean(warning)}");
+                error.WriteLine($"pcapdiff: warning: {SafeText.Line(warning)}");
             }
 
-            stats.Add(StatsBuilder.Build(InputNames.Display(paths[i]), run.Flows, run.Read?.FirstTimestamp));
+            stats.Add(StatsBuilder.Build(SafeText.Line(InputNames.Display(paths[i])), run.Flows, run.Read?.FirstTimestamp));
         }
 
         var renderer = new StatsRenderer(new TextRenderOptions(settings.Width, settings.Color), top);
@@ -88,7 +88,7 @@ internal static class StatsCommand
         }
         else
         {
-            renderer.Render(comparison, settings.LeftLabel, settings.RightLabel, output);
+            renderer.Render(comparison, SafeText.Line(settings.LeftLabel), SafeText.Line(settings.RightLabel), output);
         }
 
         return ExitCodes.Equivalent;

@@ -28,7 +28,7 @@ public sealed class ReportJson : IReportRenderer
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         // Readable for scripts and terminals (→, apostrophes as is); control characters are still escaped.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = SafeJsonEncoder.Instance,
     };
 
     /// <inheritdoc />
