@@ -25,6 +25,21 @@ public sealed class StatsCommandTests
     }
 
     [Fact]
+    public void Should_count_the_icmp_errors_senders_as_tshark_endpoints_do_When_a_port_is_unreachable()
+    {
+        // tshark -r icmp-unreachable.pcap -q -z endpoints,ip: 192.0.2.1 sent 2 packets (192 bytes) and
+        // received 2 (148); 192.0.2.10 the other way round. The ICMP errors are in no flow's counters.
+        var run = Run("stats", RepoPaths.Capture("icmp-unreachable.pcap"), "--json");
+
+        using var json = JsonDocument.Parse(run.Output);
+        var hosts = json.RootElement.GetProperty("captures")[0].GetProperty("hosts").EnumerateArray()
+            .ToDictionary(h => h.GetProperty("address").GetString()!, h => (
+                h.GetProperty("txPackets").GetInt64(), h.GetProperty("txBytes").GetInt64(), h.GetProperty("rxPackets").GetInt64(), h.GetProperty("rxBytes").GetInt64()));
+        Assert.Equal((2L, 192L, 2L, 148L), hosts["192.0.2.1"]);
+        Assert.Equal((2L, 148L, 2L, 192L), hosts["192.0.2.10"]);
+    }
+
+    [Fact]
     public void Should_print_conversation_and_endpoint_tables_When_given_one_capture()
     {
         var run = Run("stats", RepoPaths.Capture("good-nc-1.pcap"), "--width", "160");

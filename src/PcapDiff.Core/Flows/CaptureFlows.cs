@@ -13,4 +13,15 @@ public sealed record CaptureFlows(
     long IpPackets,
     long Fragments,
     long OtherPackets,
-    bool FlowsCapped);
+    bool FlowsCapped)
+{
+    /// <summary>
+    /// IP packets counted in no flow's counters (ICMP errors, link plumbing, fragments, other
+    /// protocols, flows past the cap), by host: so a host's totals cover every IP packet it sent or
+    /// received, as Wireshark's Endpoints count them.
+    /// </summary>
+    public IReadOnlyDictionary<IpAddress, HostTraffic> OtherTraffic { get; init; } = new Dictionary<IpAddress, HostTraffic>();
+}
+
+/// <summary>Packets and frame bytes a host sent (tx) and received (rx).</summary>
+public readonly record struct HostTraffic(long TxPackets, long TxBytes, long RxPackets, long RxBytes);

@@ -16,6 +16,7 @@ public sealed class FlowAssembler : IPacketSink
     private readonly Dictionary<FlowKey, FlowState> _active = [];
     private readonly List<FlowState> _flows = [];
     private readonly HostNameRegistry _names = new();
+    private readonly Dictionary<IpAddress, HostTraffic> _otherTraffic = [];
     private long _ipPackets;
     private long _fragments;
     private long _otherPackets;
@@ -34,6 +35,7 @@ public sealed class FlowAssembler : IPacketSink
         if (packet.IsFragment)
         {
             _fragments++;
+            CountOther(packet);
             return;
         }
 
@@ -49,8 +51,18 @@ public sealed class FlowAssembler : IPacketSink
                 break;
             default:
                 _otherPackets++;
+                CountOther(packet);
                 break;
         }
+    }
+
+    /// <summary>Counts a packet that no flow's counters hold against its two hosts.</summary>
+    private void CountOther(in PacketRecord packet)
+    {
+        var sender = _otherTraffic.GetValueOrDefault(packet.Source.Address);
+        _otherTraffic[packet.Source.Address] = sender with { TxPackets = sender.TxPackets + 1, TxBytes = sender.TxBytes + packet.FrameLength };
+        var receiver = _otherTraffic.GetValueOrDefault(packet.Destination.Address);
+        _otherTraffic[packet.Destination.Address] = receiver with { RxPackets = receiver.RxPackets + 1, RxBytes = receiver.RxBytes + packet.FrameLength };
     }
 
     /// <summary>
@@ -69,7 +81,7 @@ public sealed class FlowAssembler : IPacketSink
         }
 
         _flows.Clear();
-        return new(flows, _ipPackets, _fragments, _otherPackets, _flowsCapped);
+        return new(flows, _ipPackets, _fragments, _otherPackets, _flowsCapped) { OtherTraffic = _otherTraffic };
     }
 
     private void AddTransport(in PacketRecord packet, ReadOnlySpan<byte> payload)
@@ -97,6 +109,7 @@ public sealed class FlowAssembler : IPacketSink
         if (IcmpNames.IsLinkPlumbing(packet.Protocol, packet.IcmpType))
         {
             _otherPackets++;
+            CountOther(packet);
             return;
         }
 
@@ -139,10 +152,12 @@ public sealed class FlowAssembler : IPacketSink
             var toward = quoted.Source == flow.Client ? Direction.ServerToClient : Direction.ClientToServer;
             flow.Seen(packet);
             flow.Normalizer.AddIcmpError(packet, toward);
+            CountOther(packet);
             return;
         }
 
         _otherPackets++;
+        CountOther(packet);
     }
 
     private FlowState? Create(FlowKey key, Transport protocol, Endpoint client, Endpoint server, in PacketRecord first)
@@ -151,6 +166,7 @@ public sealed class FlowAssembler : IPacketSink
         {
             _flowsCapped = true;
             _otherPackets++;
+            CountOther(first);
             return null;
         }
 

@@ -4,8 +4,10 @@ using PcapDiff.Core.Model;
 namespace PcapDiff.Core.Statistics;
 
 /// <summary>
-/// Counts conversations and endpoints from a capture's flows. Endpoints count the packets of the
-/// flows (TCP, UDP, ICMP echo); bytes are frame bytes on the wire, as Wireshark counts them.
+/// Counts conversations and endpoints from a capture's flows. Hosts count every IP packet, as
+/// Wireshark's Endpoints do: the packets of the flows (TCP, UDP, ICMP echo) and those of no flow
+/// (ICMP errors, link plumbing, fragments, other protocols); TCP and UDP endpoints count their
+/// flows' packets. Bytes are frame bytes on the wire, as Wireshark counts them.
 /// </summary>
 public static class StatsBuilder
 {
@@ -34,6 +36,20 @@ public static class StatsBuilder
                 Add(ports, (flow.Protocol, flow.Client), flow.ClientToServer, flow.ServerToClient);
                 Add(ports, (flow.Protocol, flow.Server), flow.ServerToClient, flow.ClientToServer);
             }
+        }
+
+        foreach (var (address, other) in flows.OtherTraffic)
+        {
+            if (!hosts.TryGetValue(address, out var tally))
+            {
+                tally = new Tally();
+                hosts[address] = tally;
+            }
+
+            tally.TxPackets += other.TxPackets;
+            tally.TxBytes += other.TxBytes;
+            tally.RxPackets += other.RxPackets;
+            tally.RxBytes += other.RxBytes;
         }
 
         return new CaptureStats(
