@@ -121,6 +121,31 @@ public sealed class PipeTests : IDisposable
         Assert.All(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.StartsWith("pcapdiff: warning: afs.pcap: ", l, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("C", null, true)]
+    [InlineData("POSIX", null, true)]
+    [InlineData("C", "C.UTF-8", false)]
+    [InlineData("en_US.UTF-8", null, false)]
+    public void Should_write_ascii_only_When_the_locale_is_not_utf8(string lang, string? lcAll, bool ascii)
+    {
+        string[] args = [Path.Combine(AppContext.BaseDirectory, "pcapdiff.dll"), Capture("good-nc-1.pcap"), Capture("server-silent.pcap")];
+        var environment = new Dictionary<string, string?> { ["LANG"] = lang, ["LC_ALL"] = lcAll, ["LC_CTYPE"] = null };
+        var report = ExternalProcess.Run("dotnet", args, Timeout, environment: environment);
+        var stats = ExternalProcess.Run("dotnet", [args[0], "stats", args[1], args[2]], Timeout, environment: environment);
+
+        Assert.Equal(ExitCodes.Different, report.ExitCode);
+        if (ascii)
+        {
+            Assert.All(new[] { report.Output, stats.Output }, o => Assert.True(o.All(char.IsAscii), o));
+            Assert.Contains("6 C->S DATA 5B \"hoge\\n\"", report.Output, StringComparison.Ordinal);
+            Assert.Contains("Rows: != changed", report.Output, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("6 C→S DATA 5B \"hoge\\n\"", report.Output, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Should_refuse_with_one_line_When_both_inputs_are_standard_input()
     {

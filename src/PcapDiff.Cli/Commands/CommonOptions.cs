@@ -66,7 +66,26 @@ internal static class CommonOptions
             context,
             parsed.GetValue(All),
             maxFlows,
-            parsed.GetValue(Zeek));
+            parsed.GetValue(Zeek))
+        {
+            Ascii = !LocaleIsUtf8(),
+        };
+    }
+
+    /// <summary>
+    /// Whether the locale allows UTF-8: the first of LC_ALL, LC_CTYPE and LANG that is set names
+    /// UTF-8, or none is set (then UTF-8, as most systems are now).
+    /// </summary>
+    private static readonly string[] LocaleVariables = ["LC_ALL", "LC_CTYPE", "LANG"];
+
+    internal static bool LocaleIsUtf8()
+    {
+        string? locale = LocaleVariables
+            .Select(Environment.GetEnvironmentVariable)
+            .FirstOrDefault(v => !string.IsNullOrEmpty(v));
+        return locale is null
+            || locale.Contains("UTF-8", StringComparison.OrdinalIgnoreCase)
+            || locale.Contains("utf8", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool UseColor(string mode) => mode switch

@@ -75,7 +75,7 @@ internal static class DiffCommand
 
         IReportRenderer renderer = json
             ? new ReportJson()
-            : new TextRenderer(new TextRenderOptions(settings.Width, settings.Color, settings.Context, settings.ShowEqualFlows, settings.MaxFlowDetails, settings.ShowZeek, parsed.GetValue(BriefOption)));
+            : new TextRenderer(new TextRenderOptions(settings.Width, settings.Color, settings.Context, settings.ShowEqualFlows, settings.MaxFlowDetails, settings.ShowZeek, parsed.GetValue(BriefOption), settings.Ascii));
         renderer.Render(report, output);
         return ExitCode(report);
     }

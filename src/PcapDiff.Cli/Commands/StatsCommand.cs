@@ -66,7 +66,7 @@ internal static class StatsCommand
             stats.Add(StatsBuilder.Build(SafeText.Line(InputNames.Display(paths[i])), run.Flows, run.Read?.FirstTimestamp));
         }
 
-        var renderer = new StatsRenderer(new TextRenderOptions(settings.Width, settings.Color), top);
+        var renderer = new StatsRenderer(new TextRenderOptions(settings.Width, settings.Color, Ascii: settings.Ascii), top);
         if (stats.Count == 1)
         {
             if (json)

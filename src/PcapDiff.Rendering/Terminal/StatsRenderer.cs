@@ -142,7 +142,7 @@ public sealed class StatsRenderer(TextRenderOptions options, int top)
 
     private static Table Table(params string[] headers)
     {
-        var table = new Table().Border(TableBorder.Simple).BorderStyle(Dim);
+        var table = new Table().Border(SimpleBorder).BorderStyle(Dim);
         for (int i = 0; i < headers.Length; i++)
         {
             var column = new TableColumn(Plain(headers[i]));

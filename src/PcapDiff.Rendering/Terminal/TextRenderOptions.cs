@@ -8,7 +8,8 @@ namespace PcapDiff.Rendering.Terminal;
 /// <param name="MaxFlowDetails">Flows shown side by side at most (0 for all); the rest are counted.</param>
 /// <param name="ShowZeek">Add each flow's Zeek conn_state and history to the flow table.</param>
 /// <param name="Brief">Only the verdict line, as <c>diff -q</c> says only whether files differ.</param>
-public sealed record TextRenderOptions(int Width = 120, bool Color = false, int Context = 3, bool ShowEqualFlows = false, int MaxFlowDetails = 50, bool ShowZeek = false, bool Brief = false)
+/// <param name="Ascii">ASCII only, for a terminal whose locale is not UTF-8.</param>
+public sealed record TextRenderOptions(int Width = 120, bool Color = false, int Context = 3, bool ShowEqualFlows = false, int MaxFlowDetails = 50, bool ShowZeek = false, bool Brief = false, bool Ascii = false)
 {
     /// <summary>A width no line reaches: for output that is not a terminal, where lines are as long as they need to be.</summary>
     public const int Unlimited = 100_000;

@@ -92,7 +92,7 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
 
     private void WriteFlowTable(IAnsiConsole console, DiffReport report, FlowListing listing)
     {
-        var table = new Table().Border(TableBorder.Simple).BorderStyle(Dim);
+        var table = new Table().Border(SimpleBorder).BorderStyle(Dim);
         table.AddColumn(new TableColumn(Plain("status")));
         table.AddColumn(new TableColumn(Plain("flow")));
         table.AddColumn(new TableColumn(Plain(report.Left.Label)).RightAligned());
