@@ -11,16 +11,22 @@ namespace PcapDiff.Testing;
 /// Snapshot assertions for captures, in the convention Verify made familiar: a committed
 /// <c>NAME.verified.flows</c> holds the expected flows; on a mismatch the capture's flows are
 /// written to <c>NAME.received.flows</c> beside it and the test fails with pcapdiff's side-by-side
-/// report. Accept a received file by renaming it, with tools/accept-snapshots, or with PCAPDIFF_ACCEPT=1.
+/// report. Accept a received file by renaming it, or run the tests with PCAPDIFF_ACCEPT=1. Relative
+/// paths are resolved against the folder of the calling test's source file, as Verify does, so a
+/// test finds <c>captures/upload.pcap</c> beside it without copying it to the build output.
 /// </summary>
 public static class FlowSnapshot
 {
     /// <summary>
     /// Asserts that the capture at <paramref name="capturePath"/> behaves as its verified snapshot says.
     /// </summary>
-    /// <param name="capturePath">A pcap, pcapng (optionally gzip-compressed) or .flows file.</param>
+    /// <param name="capturePath">
+    /// A pcap, pcapng (optionally gzip-compressed) or .flows file; a relative path is relative to the
+    /// calling test's source folder.
+    /// </param>
     /// <param name="verifiedPath">
-    /// The verified snapshot; by default <c>{TestFile}.{TestMethod}.verified.flows</c> beside the calling test's source file.
+    /// The verified snapshot, relative to the calling test's source folder when relative; by default
+    /// <c>{TestFile}.{TestMethod}.verified.flows</c> beside the calling test's source file.
     /// </param>
     /// <param name="settings">Filter and accept behaviour; by default from the environment.</param>
     /// <param name="callerFile">Filled in by the compiler.</param>
@@ -34,9 +40,11 @@ public static class FlowSnapshot
         [CallerMemberName] string callerMember = "")
     {
         settings ??= new FlowSnapshotSettings();
-        verifiedPath ??= Path.Combine(
-            Path.GetDirectoryName(callerFile) ?? ".",
-            $"{Path.GetFileNameWithoutExtension(callerFile)}.{callerMember}.verified.flows");
+        string? sourceFolder = string.IsNullOrEmpty(callerFile) ? null : Path.GetDirectoryName(callerFile);
+        capturePath = Resolve(capturePath, sourceFolder);
+        verifiedPath = verifiedPath is null
+            ? Path.Combine(sourceFolder ?? ".", $"{Path.GetFileNameWithoutExtension(callerFile)}.{callerMember}.verified.flows")
+            : Resolve(verifiedPath, sourceFolder);
         string receivedPath = ReceivedPath(verifiedPath);
 
         LoadedRun actual;
@@ -114,5 +122,14 @@ public static class FlowSnapshot
     }
 
     private static string HowToAccept(string receivedPath, string verifiedPath) =>
-        $"If the new behaviour is right, accept it: mv {receivedPath} {verifiedPath} (or run tools/accept-snapshots, or set {FlowSnapshotSettings.AcceptVariable}=1).";
+        $"If the new behaviour is right, accept it: mv {receivedPath} {verifiedPath} (or run the tests with {FlowSnapshotSettings.AcceptVariable}=1).";
+
+    /// <summary>
+    /// A relative path against the calling test's source folder, when that folder exists (the tests run
+    /// where their sources are); else as given, relative to the working directory.
+    /// </summary>
+    private static string Resolve(string path, string? sourceFolder) =>
+        Path.IsPathRooted(path) || path == "-" || sourceFolder is null || !Directory.Exists(sourceFolder)
+            ? path
+            : Path.Combine(sourceFolder, path);
 }

@@ -11,6 +11,15 @@ public sealed class FlowSnapshotTests
     private static readonly FlowSnapshotSettings Strict = new() { AcceptReceived = false };
 
     [Fact]
+    public void Should_find_the_capture_and_the_verified_file_beside_the_test_source_When_both_paths_are_relative()
+    {
+        // The working directory is the build output; both paths are relative to this file's folder.
+        Assert.False(File.Exists("../../testdata/captures/good-nc-2.pcap"));
+
+        FlowSnapshot.Verify("../../testdata/captures/good-nc-2.pcap", "ExampleTests.Collector_exchange_still_looks_the_same.verified.flows", Strict);
+    }
+
+    [Fact]
     public void Should_pass_and_leave_no_received_file_When_the_capture_matches()
     {
         using var temp = new TempDirectory();
