@@ -5,26 +5,38 @@ using Spectre.Console;
 namespace PcapDiff.Cli;
 
 /// <summary>
-/// Waits for captures being read, and shows a progress bar on stderr when that takes more than a
-/// second and stderr is a terminal. Never on stdout, so reports and JSON stay clean.
+/// Waits for captures being read and then for what is done with them, and shows it on stderr
+/// when that takes more than a second and stderr is a terminal, whatever stdout is (a report
+/// redirected to a file still shows its progress): a bar per capture while it is read, then the
+/// phase that follows ("pairing and aligning flows"). The display is gone when the work is done.
 /// </summary>
 internal static class ReadingProgress
 {
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
 
-    /// <summary>Waits for <paramref name="reads"/>; rethrows the first failure as is.</summary>
-    public static void Wait(Task[] reads, IReadOnlyList<(string Name, ReadProgress Progress)> files, bool allowed)
+    /// <summary>
+    /// Waits for <paramref name="reads"/>, then runs <paramref name="next"/> (named <paramref name="phase"/>)
+    /// and returns what it returns; rethrows the first failure as is.
+    /// </summary>
+    public static T Run<T>(Task[] reads, IReadOnlyList<(string Name, ReadProgress Progress)> files, string phase, Func<T> next)
     {
         try
         {
-            bool show = allowed && !Console.IsErrorRedirected;
-            if (!show || Task.WaitAll(reads, Delay))
+            if (Console.IsErrorRedirected || Task.WaitAll(reads, Delay))
             {
                 Task.WaitAll(reads);
-                return;
+                return next();
             }
 
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            // stderr is a terminal (checked above): no need to ask Spectre.Console, which looks at stdout.
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(Console.Error),
+                Interactive = InteractionSupport.Yes,
+                Ansi = AnsiSupport.Yes,
+            });
+            console.Profile.Capabilities.Unicode = Commands.CommonOptions.LocaleIsUtf8();
+            T result = default!;
             console.Progress()
                 .AutoClear(true)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -35,17 +47,23 @@ internal static class ReadingProgress
                     {
                         foreach (var (task, progress) in tasks)
                         {
+                            // A pipe's size is not known until it is copied: its bar waits at 0 until then.
                             long total = Math.Max(1, progress.TotalBytes);
                             task.Value = Math.Min(100, 100.0 * progress.BytesRead / total);
                         }
                     }
 
-                    tasks.ForEach(t => t.Task.Value = 100);
+                    tasks.ForEach(t => t.Task.StopTask());
+                    var after = context.AddTask(Markup.Escape(phase)).IsIndeterminate();
+                    result = next();
+                    after.StopTask();
                 });
+            return result;
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
         }
     }
 }

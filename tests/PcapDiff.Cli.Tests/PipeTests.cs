@@ -147,6 +147,25 @@ public sealed class PipeTests : IDisposable
     }
 
     [Fact]
+    public void Should_show_progress_on_stderr_When_stderr_is_a_terminal_and_the_report_goes_to_a_file()
+    {
+        Assert.SkipUnless(File.Exists("/usr/bin/script"), "script(1) gives the run a terminal");
+        string fifo = Path.Combine(_directory.Path, "slow.fifo");
+        string report = Path.Combine(_directory.Path, "report.txt");
+        string terminal = Path.Combine(_directory.Path, "terminal.log");
+
+        // The capture arrives after 1.5 s, longer than the second before progress shows.
+        string command = $"mkfifo {Quote(fifo)} && ((sleep 1.5; cat {Quote(Capture("good-nc-1.pcap"))}) > {Quote(fifo)} &) && "
+            + $"script -qfec {Quote($"{Pcapdiff} {Quote(fifo)} {Quote(Capture("server-silent.pcap"))} > {Quote(report)}")} {Quote(terminal)}";
+        var run = Shell(command);
+
+        Assert.Equal(ExitCodes.Different, run.ExitCode);
+        Assert.Contains("slow.fifo", File.ReadAllText(terminal), StringComparison.Ordinal);
+        Assert.Contains("pairing and aligning flows", File.ReadAllText(terminal), StringComparison.Ordinal);
+        Assert.StartsWith("good: slow.fifo (12 frames, pcap, 2 flows)", File.ReadAllText(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_refuse_with_one_line_When_both_inputs_are_standard_input()
     {
         var run = Shell($"{Pcapdiff} - - < {Quote(Capture("good-nc-1.pcap"))}");

@@ -55,7 +55,7 @@ internal static class DiffCommand
         bool json = parsed.GetValue(JsonOption);
         InputNames.CheckOneStandardInput([goodPath, badPath]);
         string? htmlPath = parsed.GetValue(HtmlOption);
-        var report = Compare(goodPath, badPath, settings, json || htmlPath == "-");
+        var report = Compare(goodPath, badPath, settings);
         foreach (string warning in report.Left.Warnings.Concat(report.Right.Warnings).Distinct(StringComparer.Ordinal))
         {
             error.WriteLine($"pcapdiff: warning: {SafeText.Line(warning)}");
@@ -95,7 +95,7 @@ internal static class DiffCommand
         }
     }
 
-    private static DiffReport Compare(string goodPath, string badPath, CliSettings settings, bool json)
+    private static DiffReport Compare(string goodPath, string badPath, CliSettings settings)
     {
         var goodProgress = new ReadProgress();
         var badProgress = new ReadProgress();
@@ -106,10 +106,8 @@ internal static class DiffCommand
         // Names and labels are the user's, not pcapdiff's words: one line each, in every renderer.
         string goodName = SafeText.Line(InputNames.Display(goodPath));
         string badName = SafeText.Line(InputNames.Display(badPath));
-        ReadingProgress.Wait([good, bad], [(goodName, goodProgress), (badName, badProgress)], allowed: !json);
-
-        return CaptureComparer.Compare(
+        return ReadingProgress.Run([good, bad], [(goodName, goodProgress), (badName, badProgress)], "pairing and aligning flows", () => CaptureComparer.Compare(
             new ComparisonInput(SafeText.Line(settings.LeftLabel), goodName, good.Result.Flows, good.Result.Read, good.Result.Warnings),
-            new ComparisonInput(SafeText.Line(settings.RightLabel), badName, bad.Result.Flows, bad.Result.Read, bad.Result.Warnings));
+            new ComparisonInput(SafeText.Line(settings.RightLabel), badName, bad.Result.Flows, bad.Result.Read, bad.Result.Warnings)));
     }
 }

@@ -52,7 +52,7 @@ internal static class StatsCommand
         var progress = paths.Select(_ => new ReadProgress()).ToArray();
         var runs = paths.Select((p, i) => Task.Run(() => RunLoader.Load(p, new CaptureReaderOptions(settings.Filter, progress[i])))).ToArray();
         bool json = parsed.GetValue(JsonOption);
-        ReadingProgress.Wait(runs, [.. paths.Select((p, i) => (SafeText.Line(InputNames.Display(p)), progress[i]))], allowed: !json);
+        ReadingProgress.Run(runs, [.. paths.Select((p, i) => (SafeText.Line(InputNames.Display(p)), progress[i]))], "counting", () => runs.Length);
 
         var stats = new List<CaptureStats>();
         for (int i = 0; i < paths.Length; i++)
