@@ -26,6 +26,14 @@ public static class CliApplication
             return ExitCodes.Error;
         }
 
+        if (parsed.Action is System.CommandLine.Help.HelpAction)
+        {
+            using var help = new StringWriter();
+            int code = parsed.Invoke(new InvocationConfiguration { Output = help, Error = error, EnableDefaultExceptionHandler = false });
+            output.Write(HelpText.Fix(help.ToString(), subcommand: parsed.CommandResult.Command is not System.CommandLine.RootCommand));
+            return code;
+        }
+
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });

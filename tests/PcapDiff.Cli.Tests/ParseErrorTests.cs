@@ -51,4 +51,29 @@ public sealed class ParseErrorTests
         Assert.Equal(0, run.ExitCode);
         Assert.Matches(@"^pcapdiff \d+\.\d+\.\d+( \([0-9a-f]{7}\))?$", run.Output.Trim());
     }
+
+    [Theory]
+    [InlineData("flows", "  pcapdiff flows <CAPTURE> [options]\n")]
+    [InlineData("stats", "  pcapdiff stats <CAPTURE> [<CAPTURE>] [options]\n")]
+    public void Should_give_the_commands_own_usage_without_the_diffs_arguments_When_asked_for_a_commands_help(string command, string usage)
+    {
+        var run = CliRun.Of(command, "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        string help = run.Output.ReplaceLineEndings("\n");
+        Assert.Contains($"Usage:\n{usage}", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("<GOOD>", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("<BAD>", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_list_every_usage_and_both_arguments_When_asked_for_help()
+    {
+        var run = CliRun.Of("--help");
+
+        string help = run.Output.ReplaceLineEndings("\n");
+        Assert.Contains("  pcapdiff <GOOD> <BAD> [options]\n  pcapdiff flows <CAPTURE> [options]\n  pcapdiff stats <CAPTURE> [<CAPTURE>] [options]\n", help, StringComparison.Ordinal);
+        Assert.Contains("  <GOOD>  The reference run", help, StringComparison.Ordinal);
+        Assert.Contains("  stats <CAPTURE> [<CAPTURE>]  Conversations", help, StringComparison.Ordinal);
+    }
 }
