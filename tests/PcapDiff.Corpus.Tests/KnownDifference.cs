@@ -3,11 +3,11 @@ using PcapDiff.Core.Model;
 namespace PcapDiff.Corpus.Tests;
 
 /// <summary>
-/// A documented rule by which pcapdiff counts a stream otherwise than Wireshark's reference (README,
+/// A documented rule by which pcapdiff counts a stream otherwise than Wireshark's reference (docs/testing.md,
 /// "Agreement with Wireshark"). A stream that disagrees on packets or bytes is excused only when one
 /// of these rules holds for it; each rule checks the disagreement is of the kind it explains.
 /// </summary>
-/// <param name="Name">Short name used in the report and the README.</param>
+/// <param name="Name">Short name used in the report and in docs/testing.md.</param>
 /// <param name="Rule">The rule, in words.</param>
 /// <param name="Applies">Whether the rule explains the stream's disagreement.</param>
 internal sealed record KnownDifference(string Name, string Rule, Func<StreamComparison, CaptureEvidence, bool> Applies)

@@ -4,7 +4,7 @@ namespace PcapDiff.Corpus.Tests;
 
 /// <summary>
 /// pcapdiff's per-stream counts against Wireshark's for every readable corpus capture
-/// (corpus/reference, README "Agreement with Wireshark"). Writes the agreement table to
+/// (corpus/reference, docs/testing.md "Agreement with Wireshark"). Writes the agreement table to
 /// .build/test-results/wireshark-agreement.txt, which tools/test prints.
 /// </summary>
 public sealed class WiresharkAgreementTests

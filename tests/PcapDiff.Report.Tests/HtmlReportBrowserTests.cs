@@ -138,7 +138,7 @@ public sealed class HtmlReportBrowserTests(ChromiumFixture chromium) : IClassFix
         string html = Path.Combine(temp.Path, "report.html");
         ReportCli.Html(Good, Bad, html);
 
-        // PCAPDIFF_SCREENSHOT=1 refreshes the README's picture; otherwise the repository stays clean.
+        // PCAPDIFF_SCREENSHOT=1 refreshes the README's picture (docs/report-screenshot.png); otherwise the repository stays clean.
         string screenshot = Environment.GetEnvironmentVariable("PCAPDIFF_SCREENSHOT") == "1"
             ? Path.Combine(RepoPaths.Root, "docs", "report-screenshot.png")
             : Path.Combine(temp.Path, "report-screenshot.png");
