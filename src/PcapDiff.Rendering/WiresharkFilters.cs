@@ -26,9 +26,6 @@ public static class WiresharkFilters
         };
     }
 
-    /// <summary>The filter that shows the divergence's frame in one capture, or null when that side has none.</summary>
-    public static string? ForFrame(long? frame) => frame is { } f ? $"frame.number == {N(f)}" : null;
-
     /// <summary>The filter for one side of a divergence: the flow's packets around the frame, or the flow.</summary>
     public static string? ForDivergence(Flow? flow, Divergence divergence, bool left)
     {

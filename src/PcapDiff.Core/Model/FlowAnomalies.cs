@@ -35,7 +35,4 @@ public sealed record FlowAnomalies
 
     /// <summary>The frame of the first zero-window advertisement.</summary>
     public long? FirstZeroWindowFrame { get; init; }
-
-    /// <summary>True when there is nothing to report.</summary>
-    public bool IsEmpty => this == None;
 }
