@@ -70,7 +70,7 @@ internal sealed class CaptureInput : IDisposable
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new PcapDiffException($"cannot read {path}: {ex.Message.ReplaceLineEndings(" ").Trim()}", ex);
+                throw new PcapDiffException($"cannot read {path}: {PcapDiffException.ReasonOf(ex)}", ex);
             }
         }
 
@@ -83,7 +83,7 @@ internal sealed class CaptureInput : IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             stream.Dispose();
-            throw new PcapDiffException($"cannot read {shownAs}: {ex.Message.ReplaceLineEndings(" ").Trim()}", ex);
+            throw new PcapDiffException($"cannot read {shownAs}: {PcapDiffException.ReasonOf(ex)}", ex);
         }
     }
 

@@ -31,7 +31,7 @@ public static class RunLoader
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new PcapDiffException($"cannot read {input.ShownAs}: {e.Message.ReplaceLineEndings(" ")}", e);
+                throw new PcapDiffException($"cannot read {input.ShownAs}: {PcapDiffException.ReasonOf(e)}", e);
             }
 
             var warnings = new List<string>();

@@ -176,7 +176,7 @@ public static class TemporaryCapture
         }
     }
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+    private static string OneLine(string text) => PcapDiffException.OneLine(text);
 
     private static string Size(long bytes) =>
         bytes >= 1L << 30 && bytes % (1L << 30) == 0 ? $"{bytes >> 30} GiB" : $"{bytes} bytes";

@@ -14,7 +14,7 @@ public static class CliApplication
         if (args is ["--version"])
         {
             output.WriteLine(VersionText());
-            return ExitCodes.Equivalent;
+            return ExitCodes.Success;
         }
 
         var root = DiffCommand.Create(output, error);

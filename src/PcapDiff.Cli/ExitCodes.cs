@@ -6,6 +6,9 @@ public static class ExitCodes
     /// <summary>The runs are equivalent after normalization.</summary>
     public const int Equivalent = 0;
 
+    /// <summary>A command that compares nothing (flows, stats, --version) did what it was asked.</summary>
+    public const int Success = 0;
+
     /// <summary>The runs differ.</summary>
     public const int Different = 1;
 

@@ -8,14 +8,6 @@ internal static class WriteFailure
     /// <summary>What the user sees for a failed write to <paramref name="target"/> (a path, or "standard output").</summary>
     public static PcapDiffException For(string target, Exception e)
     {
-        // .NET appends " : 'PATH'" to some messages; the line names the target already.
-        string message = e.Message.ReplaceLineEndings(" ").Trim();
-        int quoted = message.LastIndexOf(" : '", StringComparison.Ordinal);
-        if (quoted > 0 && message.EndsWith('\''))
-        {
-            message = message[..quoted];
-        }
-
-        return new PcapDiffException($"cannot write {target}: {message}", e);
+        return new PcapDiffException($"cannot write {target}: {PcapDiffException.ReasonOf(e)}", e);
     }
 }

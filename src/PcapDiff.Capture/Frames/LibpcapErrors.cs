@@ -1,3 +1,4 @@
+using PcapDiff.Core;
 using SharpPcap;
 
 namespace PcapDiff.Capture.Frames;
@@ -44,6 +45,5 @@ internal static class LibpcapErrors
         return message.StartsWith(OpenPrefix, StringComparison.Ordinal) ? message[OpenPrefix.Length..] : message;
     }
 
-    public static string OneLine(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? "no detail given" : text.ReplaceLineEndings(" ").Trim();
+    public static string OneLine(string? text) => PcapDiffException.OneLine(text);
 }

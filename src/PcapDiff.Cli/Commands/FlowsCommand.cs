@@ -51,6 +51,6 @@ internal static class FlowsCommand
             output.Write(text);
         }
 
-        return ExitCodes.Equivalent;
+        return ExitCodes.Success;
     }
 }

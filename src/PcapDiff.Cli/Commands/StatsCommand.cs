@@ -78,7 +78,7 @@ internal static class StatsCommand
                 renderer.Render(stats[0], output);
             }
 
-            return ExitCodes.Equivalent;
+            return ExitCodes.Success;
         }
 
         var comparison = StatsComparison.Compare(stats[0], stats[1]);
@@ -91,6 +91,6 @@ internal static class StatsCommand
             renderer.Render(comparison, SafeText.Line(settings.LeftLabel), SafeText.Line(settings.RightLabel), output);
         }
 
-        return ExitCodes.Equivalent;
+        return ExitCodes.Success;
     }
 }
