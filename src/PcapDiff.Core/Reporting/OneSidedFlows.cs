@@ -90,9 +90,18 @@ internal static class OneSidedFlows
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
+    /// <summary>The most names a sentence lists; the rest are counted, so a sentence stays a sentence on a scan.</summary>
+    private const int MaxListed = 5;
+
     private static string List(IEnumerable<string> items)
     {
-        var list = items.ToList();
+        var list = items.Take(MaxListed + 2).ToList();
+        int total = list.Count <= MaxListed ? list.Count : items.Count();
+        if (total > MaxListed)
+        {
+            return $"{string.Join(", ", list[..MaxListed])} and {total - MaxListed} others";
+        }
+
         return list.Count switch
         {
             1 => list[0],
