@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 
 namespace PcapDiff.Capture;
 
-/// <summary>Tells a capture's format from its magic number, before libpcap sees the file.</summary>
+/// <summary>Tells a capture's format from its magic number, before any reader sees the file.</summary>
 internal static class CaptureFileSniffer
 {
     private const uint PcapMagic = 0xA1B2C3D4;

@@ -119,7 +119,7 @@ public static class CaptureReader
                 : $"{shownAs} is not a pcap or pcapng capture");
     }
 
-    /// <summary>Checks that a file starts like a capture, before libpcap sees it.</summary>
+    /// <summary>Checks that a file (the decompressed copy of a gzip capture) starts like a capture, before a reader sees it.</summary>
     /// <param name="file">The file to look at.</param>
     /// <param name="shownAs">The name to show the user.</param>
     /// <param name="decompressed">Whether <paramref name="file"/> is the decompressed copy of <paramref name="shownAs"/>.</param>

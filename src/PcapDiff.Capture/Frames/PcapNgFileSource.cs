@@ -18,7 +18,6 @@ internal sealed class PcapNgFileSource : FrameSource
     private const uint ByteOrderMagic = 0x1A2B3C4D;
     private const uint SectionHeaderMaximum = 1024 * 1024;
     private const uint BlockMaximum = 16 * 1024 * 1024;
-    private const ulong NanosecondsPerSecond = 1_000_000_000;
 
     private readonly FileBuffer _file;
     private readonly bool _swapped;
