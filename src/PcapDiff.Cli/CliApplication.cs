@@ -9,15 +9,16 @@ namespace PcapDiff.Cli;
 public static class CliApplication
 {
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error, CliConsole? console = null)
     {
+        console ??= CliConsole.Process;
         if (args is ["--version"])
         {
             output.WriteLine(VersionText());
             return ExitCodes.Success;
         }
 
-        var root = DiffCommand.Create(output, error);
+        var root = DiffCommand.Create(output, error, console);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -54,7 +55,7 @@ public static class CliApplication
         {
             // Never a stack trace: one line, and the way to get more.
             error.WriteLine($"pcapdiff: internal error: {e.GetType().Name}: {SafeText.Line(e.Message)} (set PCAPDIFF_DEBUG=1 for details)");
-            if (Environment.GetEnvironmentVariable("PCAPDIFF_DEBUG") == "1")
+            if (console.Variable("PCAPDIFF_DEBUG") == "1")
             {
                 error.WriteLine(e);
             }

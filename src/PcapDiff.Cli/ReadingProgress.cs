@@ -18,11 +18,12 @@ internal static class ReadingProgress
     /// Waits for <paramref name="reads"/>, then runs <paramref name="next"/> (named <paramref name="phase"/>)
     /// and returns what it returns; rethrows the first failure as is.
     /// </summary>
-    public static T Run<T>(Task[] reads, IReadOnlyList<(string Name, ReadProgress Progress)> files, string phase, Func<T> next)
+    public static T Run<T>(
+        CliConsole terminal, TextWriter error, bool ascii, Task[] reads, IReadOnlyList<(string Name, ReadProgress Progress)> files, string phase, Func<T> next)
     {
         try
         {
-            if (Console.IsErrorRedirected || Task.WaitAll(reads, Delay))
+            if (!terminal.ErrorIsTerminal || Task.WaitAll(reads, Delay))
             {
                 Task.WaitAll(reads);
                 return next();
@@ -31,11 +32,11 @@ internal static class ReadingProgress
             // stderr is a terminal (checked above): no need to ask Spectre.Console, which looks at stdout.
             var console = AnsiConsole.Create(new AnsiConsoleSettings
             {
-                Out = new AnsiConsoleOutput(Console.Error),
+                Out = new AnsiConsoleOutput(error),
                 Interactive = InteractionSupport.Yes,
                 Ansi = AnsiSupport.Yes,
             });
-            console.Profile.Capabilities.Unicode = Commands.CommonOptions.LocaleIsUtf8();
+            console.Profile.Capabilities.Unicode = !ascii;
             T result = default!;
             console.Progress()
                 .AutoClear(true)

@@ -8,7 +8,7 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int code = CliApplication.Run(args, output, error);
+        int code = CliApplication.Run(args, output, error, CliConsole.Pipes);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 }

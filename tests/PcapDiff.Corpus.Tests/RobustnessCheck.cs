@@ -57,7 +57,7 @@ internal static class RobustnessCheck
         var output = new StringWriter();
         var error = new StringWriter();
         var clock = Stopwatch.StartNew();
-        var run = Task.Factory.StartNew(() => CliApplication.Run(args, output, error), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var run = Task.Factory.StartNew(() => CliApplication.Run(args, output, error, CliConsole.Pipes), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         string arguments = string.Join(' ', args.Select(a => a.Contains('/', StringComparison.Ordinal) ? "F" : a));
         bool finished;
         try
@@ -81,9 +81,9 @@ internal static class RobustnessCheck
     private static TimeSpan Calibrate()
     {
         string reference = Directory.GetFiles(RepoPaths.Captures, "*.pcap").MaxBy(f => new FileInfo(f).Length)!;
-        CliApplication.Run([reference, reference], TextWriter.Null, TextWriter.Null); // warm-up: JIT and caches
+        CliApplication.Run([reference, reference], TextWriter.Null, TextWriter.Null, CliConsole.Pipes); // warm-up: JIT and caches
         var clock = Stopwatch.StartNew();
-        CliApplication.Run([reference, reference], TextWriter.Null, TextWriter.Null);
+        CliApplication.Run([reference, reference], TextWriter.Null, TextWriter.Null, CliConsole.Pipes);
         var scaled = clock.Elapsed * 40;
         return scaled > MinimumLimit ? scaled : MinimumLimit;
     }

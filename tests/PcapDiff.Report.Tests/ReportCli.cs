@@ -15,7 +15,7 @@ internal static class ReportCli
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        int exitCode = CliApplication.Run(args, output, error);
+        int exitCode = CliApplication.Run(args, output, error, CliConsole.Pipes);
 
         Assert.True(exitCode is 0 or 1, $"pcapdiff {string.Join(' ', args)} exited {exitCode}: {error}");
         return (exitCode, output.ToString());

@@ -30,7 +30,7 @@ internal static class CommonOptions
         ColorMode.AcceptOnlyFromAmong("auto", "always", "never");
     }
 
-    public static CliSettings Settings(ParseResult parsed)
+    public static CliSettings Settings(ParseResult parsed, CliConsole console)
     {
         string left = parsed.GetValue(LeftLabel)!;
         string right = parsed.GetValue(RightLabel)!;
@@ -61,14 +61,14 @@ internal static class CommonOptions
             parsed.GetValue(Filter),
             left,
             right,
-            UseColor(parsed.GetValue(ColorMode)!),
-            width ?? TerminalWidth(),
+            UseColor(parsed.GetValue(ColorMode)!, console),
+            width ?? TerminalWidth(console),
             context,
             parsed.GetValue(All),
             maxFlows,
             parsed.GetValue(Zeek))
         {
-            Ascii = !LocaleIsUtf8(),
+            Ascii = !LocaleIsUtf8(console.Variable),
         };
     }
 
@@ -78,43 +78,29 @@ internal static class CommonOptions
     /// </summary>
     private static readonly string[] LocaleVariables = ["LC_ALL", "LC_CTYPE", "LANG"];
 
-    internal static bool LocaleIsUtf8()
+    internal static bool LocaleIsUtf8(Func<string, string?> variable)
     {
         string? locale = LocaleVariables
-            .Select(Environment.GetEnvironmentVariable)
+            .Select(variable)
             .FirstOrDefault(v => !string.IsNullOrEmpty(v));
         return locale is null
             || locale.Contains("UTF-8", StringComparison.OrdinalIgnoreCase)
             || locale.Contains("utf8", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool UseColor(string mode) => mode switch
+    private static bool UseColor(string mode, CliConsole console) => mode switch
     {
         "always" => true,
         "never" => false,
-        _ => !Console.IsOutputRedirected
-            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
-            && Environment.GetEnvironmentVariable("TERM") != "dumb",
+        _ => console.OutputIsTerminal
+            && string.IsNullOrEmpty(console.Variable("NO_COLOR"))
+            && console.Variable("TERM") != "dumb",
     };
 
     /// <summary>
     /// The width to lay out in without <c>--width</c>: the terminal's; when the output is not a
     /// terminal, no limit, so piped lines never wrap and grep and awk see every row whole.
     /// </summary>
-    private static int TerminalWidth()
-    {
-        if (!Console.IsOutputRedirected)
-        {
-            try
-            {
-                return Math.Max(40, Console.WindowWidth);
-            }
-            catch (IOException)
-            {
-                // No console after all: lay out as for a pipe.
-            }
-        }
-
-        return TextRenderOptions.Unlimited;
-    }
+    private static int TerminalWidth(CliConsole console) =>
+        console.OutputIsTerminal && console.TerminalWidth is { } columns ? Math.Max(40, columns) : TextRenderOptions.Unlimited;
 }

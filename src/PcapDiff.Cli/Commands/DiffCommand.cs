@@ -21,7 +21,7 @@ internal static class DiffCommand
 
     private static readonly Option<bool> BriefOption = new("--brief", "-q") { Description = "Print only the verdict line, as diff -q does; the exit code says the same." };
 
-    public static RootCommand Create(TextWriter output, TextWriter error)
+    public static RootCommand Create(TextWriter output, TextWriter error, CliConsole console)
     {
         var root = new RootCommand("Compares two packet captures of the same activity by behaviour and shows where the second departs from the first.")
         {
@@ -40,22 +40,22 @@ internal static class DiffCommand
             JsonOption,
             BriefOption,
             FlowsCommand.Create(output, error),
-            StatsCommand.Create(output, error),
+            StatsCommand.Create(output, error, console),
         };
-        root.SetAction(parsed => Run(parsed, output, error));
+        root.SetAction(parsed => Run(parsed, output, error, console));
         return root;
     }
 
-    private static int Run(ParseResult parsed, TextWriter output, TextWriter error)
+    private static int Run(ParseResult parsed, TextWriter output, TextWriter error, CliConsole console)
     {
-        var settings = CommonOptions.Settings(parsed);
+        var settings = CommonOptions.Settings(parsed, console);
         string goodPath = parsed.GetValue(GoodArgument)!;
         string badPath = parsed.GetValue(BadArgument)!;
 
         bool json = parsed.GetValue(JsonOption);
         InputNames.CheckOneStandardInput([goodPath, badPath]);
         string? htmlPath = parsed.GetValue(HtmlOption);
-        var report = Compare(goodPath, badPath, settings);
+        var report = Compare(goodPath, badPath, settings, error, console);
         foreach (string warning in report.Left.Warnings.Concat(report.Right.Warnings).Distinct(StringComparer.Ordinal))
         {
             error.WriteLine($"pcapdiff: warning: {SafeText.Line(warning)}");
@@ -95,7 +95,7 @@ internal static class DiffCommand
         }
     }
 
-    private static DiffReport Compare(string goodPath, string badPath, CliSettings settings)
+    private static DiffReport Compare(string goodPath, string badPath, CliSettings settings, TextWriter error, CliConsole console)
     {
         var goodProgress = new ReadProgress();
         var badProgress = new ReadProgress();
@@ -106,7 +106,7 @@ internal static class DiffCommand
         // Names and labels are the user's, not pcapdiff's words: one line each, in every renderer.
         string goodName = SafeText.Line(InputNames.Display(goodPath));
         string badName = SafeText.Line(InputNames.Display(badPath));
-        return ReadingProgress.Run([good, bad], [(goodName, goodProgress), (badName, badProgress)], "pairing and aligning flows", () => CaptureComparer.Compare(
+        return ReadingProgress.Run(console, error, settings.Ascii, [good, bad], [(goodName, goodProgress), (badName, badProgress)], "pairing and aligning flows", () => CaptureComparer.Compare(
             new ComparisonInput(SafeText.Line(settings.LeftLabel), goodName, good.Result.Flows, good.Result.Read, good.Result.Warnings),
             new ComparisonInput(SafeText.Line(settings.RightLabel), badName, bad.Result.Flows, bad.Result.Read, bad.Result.Warnings)));
     }

@@ -21,7 +21,7 @@ internal static class StatsCommand
 
     private static readonly Option<int> TopOption = new("--top") { Description = "Rows per table (0 for all).", DefaultValueFactory = _ => 50 };
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CliConsole console)
     {
         var command = new Command("stats", "Conversations and endpoints with packets and bytes per direction (frame bytes, as Wireshark counts them); with two captures, side by side with deltas.")
         {
@@ -34,13 +34,13 @@ internal static class StatsCommand
             JsonOption,
             TopOption,
         };
-        command.SetAction(parsed => Run(parsed, output, error));
+        command.SetAction(parsed => Run(parsed, output, error, console));
         return command;
     }
 
-    private static int Run(ParseResult parsed, TextWriter output, TextWriter error)
+    private static int Run(ParseResult parsed, TextWriter output, TextWriter error, CliConsole console)
     {
-        var settings = CommonOptions.Settings(parsed);
+        var settings = CommonOptions.Settings(parsed, console);
         int top = parsed.GetValue(TopOption);
         if (top < 0)
         {
@@ -52,7 +52,7 @@ internal static class StatsCommand
         var progress = paths.Select(_ => new ReadProgress()).ToArray();
         var runs = paths.Select((p, i) => Task.Run(() => RunLoader.Load(p, new CaptureReaderOptions(settings.Filter, progress[i])))).ToArray();
         bool json = parsed.GetValue(JsonOption);
-        ReadingProgress.Run(runs, [.. paths.Select((p, i) => (SafeText.Line(InputNames.Display(p)), progress[i]))], "counting", () => runs.Length);
+        ReadingProgress.Run(console, error, settings.Ascii, runs, [.. paths.Select((p, i) => (SafeText.Line(InputNames.Display(p)), progress[i]))], "counting", () => runs.Length);
 
         var stats = new List<CaptureStats>();
         for (int i = 0; i < paths.Length; i++)
