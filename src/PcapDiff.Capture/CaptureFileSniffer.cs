@@ -10,13 +10,6 @@ internal static class CaptureFileSniffer
     private const uint PcapModifiedMagic = 0xA1B2CD34; // Alexey Kuznetzov's patched libpcap
     private const uint PcapNgSectionHeader = 0x0A0D0D0A; // a palindrome: the same in either byte order
 
-    /// <summary>Reads the first bytes of a file (up to 4).</summary>
-    public static int ReadMagic(string path, Span<byte> magic)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
-        return stream.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
-    }
-
     /// <summary>Classifies the first bytes of a file.</summary>
     public static CaptureFileKind Classify(ReadOnlySpan<byte> magic)
     {

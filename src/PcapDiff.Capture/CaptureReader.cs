@@ -69,10 +69,12 @@ public static class CaptureReader
                 return ReadCapture(shownAs, file, CaptureFileSniffer.FormatName(kind), options, sink, warnings);
             }
 
-            string expanded = TemporaryCapture.Decompress(file, shownAs, copyLimit, temporaryDirectory, warnings, InnerProblem);
+            // The decompressed start is classified before anything is written to disk.
+            var inner = CaptureFileKind.Unknown;
+            string expanded = TemporaryCapture.Decompress(
+                file, shownAs, copyLimit, temporaryDirectory, warnings, start => inner = ClassifyDecompressed(start, shownAs));
             try
             {
-                CaptureFileKind inner = Inspect(expanded, shownAs, decompressed: true);
                 return ReadCapture(shownAs, expanded, CaptureFileSniffer.FormatName(inner) + " (gzip)", options, sink, warnings);
             }
             finally
@@ -87,21 +89,14 @@ public static class CaptureReader
                 TemporaryCapture.TryDelete(spooled);
             }
         }
+    }
 
-        string? InnerProblem(ReadOnlySpan<byte> start)
-        {
-            if (start.Length == 0)
-            {
-                return $"{shownAs} is empty once decompressed";
-            }
-
-            return CaptureFileSniffer.Classify(start) switch
-            {
-                CaptureFileKind.Gzip => $"{shownAs} is compressed twice with gzip, which pcapdiff does not read",
-                CaptureFileKind.Unknown => $"{shownAs} is compressed with gzip but does not hold a pcap or pcapng capture",
-                _ => null,
-            };
-        }
+    private static CaptureFileKind ClassifyDecompressed(ReadOnlySpan<byte> start, string shownAs)
+    {
+        CaptureFileKind kind = Classify(start, shownAs, decompressed: true);
+        return kind != CaptureFileKind.Gzip
+            ? kind
+            : throw new PcapDiffException($"{shownAs} is compressed twice with gzip, which pcapdiff does not read");
     }
 
     private static CaptureFileKind Classify(ReadOnlySpan<byte> head, string shownAs, bool decompressed)
@@ -117,26 +112,6 @@ public static class CaptureReader
             : throw new PcapDiffException(decompressed
                 ? $"{shownAs} is compressed with gzip but does not hold a pcap or pcapng capture"
                 : $"{shownAs} is not a pcap or pcapng capture");
-    }
-
-    /// <summary>Checks that a file (the decompressed copy of a gzip capture) starts like a capture, before a reader sees it.</summary>
-    /// <param name="file">The file to look at.</param>
-    /// <param name="shownAs">The name to show the user.</param>
-    /// <param name="decompressed">Whether <paramref name="file"/> is the decompressed copy of <paramref name="shownAs"/>.</param>
-    private static CaptureFileKind Inspect(string file, string shownAs, bool decompressed)
-    {
-        Span<byte> magic = stackalloc byte[4];
-        int length;
-        try
-        {
-            length = CaptureFileSniffer.ReadMagic(file, magic);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new PcapDiffException($"cannot read {shownAs}: {LibpcapErrors.OneLine(ex.Message)}", ex);
-        }
-
-        return Classify(magic[..length], shownAs, decompressed);
     }
 
     private static CaptureReadResult ReadCapture(
@@ -204,14 +179,9 @@ public static class CaptureReader
     {
         if (string.IsNullOrWhiteSpace(options.Filter) && !options.UseLibpcap)
         {
+            // The pcap probe only peeks: the pcapng one starts from the same first byte.
             FileBuffer buffer = OpenBuffer(file, shownAs);
-            FrameSource? managed = PcapFileSource.TryOpen(buffer);
-            if (managed is null)
-            {
-                buffer.Dispose();
-                buffer = OpenBuffer(file, shownAs);
-                managed = PcapNgFileSource.TryOpen(buffer);
-            }
+            FrameSource? managed = PcapFileSource.TryOpen(buffer) ?? (FrameSource?)PcapNgFileSource.TryOpen(buffer);
 
             if (managed is not null)
             {

@@ -27,7 +27,7 @@ public static class TemporaryCapture
     {
         using (content)
         {
-            return Copy(content, shownAs, limit, directory, warnings, decompress: false, refuse: null);
+            return Copy(content, shownAs, limit, directory, warnings, decompress: false, inspect: null);
         }
     }
 
@@ -35,13 +35,13 @@ public static class TemporaryCapture
     /// Decompresses <paramref name="file"/> (shown to the user as <paramref name="shownAs"/>) into a new
     /// file in <paramref name="directory"/> and returns its path; the caller deletes it. Damaged gzip
     /// data or data past <paramref name="limit"/> is dropped with a warning. The first decompressed
-    /// bytes go to <paramref name="refuse"/> before anything is written: a message it returns is thrown.
+    /// bytes (up to 4) go to <paramref name="inspect"/> before anything is written; it throws to refuse them.
     /// </summary>
     internal static string Decompress(
-        string file, string shownAs, long limit, string directory, List<string> warnings, Func<ReadOnlySpan<byte>, string?> refuse)
+        string file, string shownAs, long limit, string directory, List<string> warnings, Action<ReadOnlySpan<byte>> inspect)
     {
         using FileStream input = Open(file, shownAs);
-        return Copy(input, shownAs, limit, directory, warnings, decompress: true, refuse);
+        return Copy(input, shownAs, limit, directory, warnings, decompress: true, inspect);
     }
 
     /// <summary>Deletes a temporary file, ignoring failures (it is in the temp folder anyway).</summary>
@@ -85,7 +85,7 @@ public static class TemporaryCapture
     }
 
     private static string Copy(
-        Stream input, string shownAs, long limit, string directory, List<string> warnings, bool decompress, Func<ReadOnlySpan<byte>, string?>? refuse)
+        Stream input, string shownAs, long limit, string directory, List<string> warnings, bool decompress, Action<ReadOnlySpan<byte>>? inspect)
     {
         string temporary = Path.Combine(directory, $"pcapdiff-{Guid.NewGuid():N}.pcap");
         try
@@ -103,10 +103,7 @@ public static class TemporaryCapture
             }
 
             held += Math.Max(read, 0);
-            if (refuse?.Invoke(buffer.AsSpan(0, Math.Min(held, 4))) is { } problem)
-            {
-                throw new PcapDiffException(problem);
-            }
+            inspect?.Invoke(buffer.AsSpan(0, Math.Min(held, 4)));
 
             Live[temporary] = 0;
             if (_closing)

@@ -23,6 +23,13 @@ internal abstract class FrameSource : IDisposable
 
     /// <summary>Releases the file or the libpcap handle.</summary>
     public abstract void Dispose();
+
+    /// <summary>Notes why reading stops, for <see cref="Next"/> to return.</summary>
+    protected FrameStatus Fail(string error)
+    {
+        Error = error;
+        return FrameStatus.Error;
+    }
 }
 
 /// <summary>What <see cref="FrameSource.Next"/> found.</summary>

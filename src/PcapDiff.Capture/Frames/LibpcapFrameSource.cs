@@ -74,8 +74,7 @@ internal sealed class LibpcapFrameSource : FrameSource
                 return FrameStatus.EndOfFile;
             }
 
-            Error = status < 0 ? LibpcapErrors.OneLine(_device.LastError) : $"libpcap returned {status} reading a file";
-            return FrameStatus.Error;
+            return Fail(status < 0 ? LibpcapErrors.OneLine(_device.LastError) : $"libpcap returned {status} reading a file");
         }
 
         byte* pcapHeader = (byte*)raw;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using static PcapDiff.Capture.Frames.FileEndian;
 
 namespace PcapDiff.Capture.Frames;
 
@@ -132,16 +133,4 @@ internal sealed class PcapFileSource : FrameSource
     {
         _file.Dispose();
     }
-
-    private FrameStatus Fail(string error)
-    {
-        Error = error;
-        return FrameStatus.Error;
-    }
-
-    private static ushort Read16(ReadOnlySpan<byte> bytes, bool swapped) =>
-        swapped ? BinaryPrimitives.ReadUInt16BigEndian(bytes) : BinaryPrimitives.ReadUInt16LittleEndian(bytes);
-
-    private static uint Read32(ReadOnlySpan<byte> bytes, bool swapped) =>
-        swapped ? BinaryPrimitives.ReadUInt32BigEndian(bytes) : BinaryPrimitives.ReadUInt32LittleEndian(bytes);
 }

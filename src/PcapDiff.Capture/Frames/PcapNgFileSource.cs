@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using static PcapDiff.Capture.Frames.FileEndian;
 
 namespace PcapDiff.Capture.Frames;
 
@@ -323,16 +324,4 @@ internal sealed class PcapNgFileSource : FrameSource
     private FrameStatus TooShort(uint type) => Fail(TooShortText(type));
 
     private static string TooShortText(uint type) => $"block of type {type} in pcapng dump file is too short";
-
-    private FrameStatus Fail(string error)
-    {
-        Error = error;
-        return FrameStatus.Error;
-    }
-
-    internal static ushort Read16(ReadOnlySpan<byte> bytes, bool swapped) =>
-        swapped ? BinaryPrimitives.ReadUInt16BigEndian(bytes) : BinaryPrimitives.ReadUInt16LittleEndian(bytes);
-
-    internal static uint Read32(ReadOnlySpan<byte> bytes, bool swapped) =>
-        swapped ? BinaryPrimitives.ReadUInt32BigEndian(bytes) : BinaryPrimitives.ReadUInt32LittleEndian(bytes);
 }

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace PcapDiff.Capture.Frames;
 
 /// <summary>
@@ -38,8 +36,8 @@ internal readonly struct PcapNgInterface
                 return TooShort;
             }
 
-            ushort code = PcapNgFileSource.Read16(options, swapped);
-            ushort length = PcapNgFileSource.Read16(options[2..], swapped);
+            ushort code = FileEndian.Read16(options, swapped);
+            ushort length = FileEndian.Read16(options[2..], swapped);
             int padded = (length + 3) / 4 * 4;
             options = options[4..];
             if (options.Length < padded)
@@ -112,7 +110,7 @@ internal readonly struct PcapNgInterface
                     }
 
                     sawOffset = true;
-                    offset = swapped ? BinaryPrimitives.ReadUInt64BigEndian(value) : BinaryPrimitives.ReadUInt64LittleEndian(value);
+                    offset = FileEndian.Read64(value, swapped);
                     break;
             }
         }

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using PcapDiff.Capture;
 using PcapDiff.Core;
+using PcapDiff.Rendering;
 using PcapDiff.Rendering.Terminal;
 
 namespace PcapDiff.Cli.Commands;
@@ -78,7 +80,7 @@ internal static class CommonOptions
     /// </summary>
     private static readonly string[] LocaleVariables = ["LC_ALL", "LC_CTYPE", "LANG"];
 
-    internal static bool LocaleIsUtf8(Func<string, string?> variable)
+    private static bool LocaleIsUtf8(Func<string, string?> variable)
     {
         string? locale = LocaleVariables
             .Select(variable)
@@ -96,6 +98,12 @@ internal static class CommonOptions
             && string.IsNullOrEmpty(console.Variable("NO_COLOR"))
             && console.Variable("TERM") != "dumb",
     };
+
+    /// <summary>
+    /// How a report names an input (<see cref="InputNames.Display"/>), on one line: a file name is the
+    /// user's, not pcapdiff's words.
+    /// </summary>
+    public static string InputName(string path) => SafeText.Line(InputNames.Display(path));
 
     /// <summary>
     /// The width to lay out in without <c>--width</c>: the terminal's; when the output is not a

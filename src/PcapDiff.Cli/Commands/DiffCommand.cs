@@ -104,8 +104,8 @@ internal static class DiffCommand
         var good = Task.Run(() => RunLoader.Load(goodPath, new CaptureReaderOptions(settings.Filter, goodProgress)));
         var bad = Task.Run(() => RunLoader.Load(badPath, new CaptureReaderOptions(settings.Filter, badProgress)));
         // Names and labels are the user's, not pcapdiff's words: one line each, in every renderer.
-        string goodName = SafeText.Line(InputNames.Display(goodPath));
-        string badName = SafeText.Line(InputNames.Display(badPath));
+        string goodName = CommonOptions.InputName(goodPath);
+        string badName = CommonOptions.InputName(badPath);
         return ReadingProgress.Run(console, error, settings.Ascii, [good, bad], [(goodName, goodProgress), (badName, badProgress)], "pairing and aligning flows", () => CaptureComparer.Compare(
             new ComparisonInput(SafeText.Line(settings.LeftLabel), goodName, good.Result.Flows, good.Result.Read, good.Result.Warnings),
             new ComparisonInput(SafeText.Line(settings.RightLabel), badName, bad.Result.Flows, bad.Result.Read, bad.Result.Warnings)));

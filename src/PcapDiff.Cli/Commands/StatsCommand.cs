@@ -52,7 +52,7 @@ internal static class StatsCommand
         var progress = paths.Select(_ => new ReadProgress()).ToArray();
         var runs = paths.Select((p, i) => Task.Run(() => RunLoader.Load(p, new CaptureReaderOptions(settings.Filter, progress[i])))).ToArray();
         bool json = parsed.GetValue(JsonOption);
-        ReadingProgress.Run(console, error, settings.Ascii, runs, [.. paths.Select((p, i) => (SafeText.Line(InputNames.Display(p)), progress[i]))], "counting", () => runs.Length);
+        ReadingProgress.Run(console, error, settings.Ascii, runs, [.. paths.Select((p, i) => (CommonOptions.InputName(p), progress[i]))], "counting", () => runs.Length);
 
         var stats = new List<CaptureStats>();
         for (int i = 0; i < paths.Length; i++)
@@ -63,7 +63,7 @@ internal static class StatsCommand
                 error.WriteLine($"pcapdiff: warning: {SafeText.Line(warning)}");
             }
 
-            stats.Add(StatsBuilder.Build(SafeText.Line(InputNames.Display(paths[i])), run.Flows, run.Read?.FirstTimestamp));
+            stats.Add(StatsBuilder.Build(CommonOptions.InputName(paths[i]), run.Flows, run.Read?.FirstTimestamp));
         }
 
         var renderer = new StatsRenderer(new TextRenderOptions(settings.Width, settings.Color, Ascii: settings.Ascii), top);

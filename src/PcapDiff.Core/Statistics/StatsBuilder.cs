@@ -29,27 +29,20 @@ public static class StatsBuilder
         var ports = new Dictionary<(Transport, Endpoint), Tally>();
         foreach (var flow in counted)
         {
-            Add(hosts, flow.Client.Address, flow.ClientToServer, flow.ServerToClient);
-            Add(hosts, flow.Server.Address, flow.ServerToClient, flow.ClientToServer);
+            var toServer = Traffic(flow.ClientToServer, flow.ServerToClient);
+            var toClient = Traffic(flow.ServerToClient, flow.ClientToServer);
+            Add(hosts, flow.Client.Address, toServer);
+            Add(hosts, flow.Server.Address, toClient);
             if (flow.Protocol is Transport.Tcp or Transport.Udp)
             {
-                Add(ports, (flow.Protocol, flow.Client), flow.ClientToServer, flow.ServerToClient);
-                Add(ports, (flow.Protocol, flow.Server), flow.ServerToClient, flow.ClientToServer);
+                Add(ports, (flow.Protocol, flow.Client), toServer);
+                Add(ports, (flow.Protocol, flow.Server), toClient);
             }
         }
 
         foreach (var (address, other) in flows.OtherTraffic)
         {
-            if (!hosts.TryGetValue(address, out var tally))
-            {
-                tally = new Tally();
-                hosts[address] = tally;
-            }
-
-            tally.TxPackets += other.TxPackets;
-            tally.TxBytes += other.TxBytes;
-            tally.RxPackets += other.RxPackets;
-            tally.RxBytes += other.RxBytes;
+            Add(hosts, address, other);
         }
 
         return new CaptureStats(
@@ -59,7 +52,11 @@ public static class StatsBuilder
             [.. ports.Select(p => p.Value.ToStats(p.Key.Item1, p.Key.Item2.Address, p.Key.Item2.Port)).OrderByDescending(e => e.Bytes).ThenBy(e => e.Address).ThenBy(e => e.Port)]);
     }
 
-    private static void Add<TKey>(Dictionary<TKey, Tally> tallies, TKey key, FlowCounters sent, FlowCounters received)
+    /// <summary>What one end of a flow sent and received.</summary>
+    private static HostTraffic Traffic(FlowCounters sent, FlowCounters received) =>
+        new(sent.Packets, sent.FrameBytes, received.Packets, received.FrameBytes);
+
+    private static void Add<TKey>(Dictionary<TKey, Tally> tallies, TKey key, HostTraffic traffic)
         where TKey : notnull
     {
         if (!tallies.TryGetValue(key, out var tally))
@@ -68,10 +65,10 @@ public static class StatsBuilder
             tallies[key] = tally;
         }
 
-        tally.TxPackets += sent.Packets;
-        tally.TxBytes += sent.FrameBytes;
-        tally.RxPackets += received.Packets;
-        tally.RxBytes += received.FrameBytes;
+        tally.TxPackets += traffic.TxPackets;
+        tally.TxBytes += traffic.TxBytes;
+        tally.RxPackets += traffic.RxPackets;
+        tally.RxBytes += traffic.RxBytes;
     }
 
     private sealed class Tally

@@ -7,18 +7,16 @@ namespace PcapDiff.Core.Tests.Alignment;
 /// <summary>Left flows paired with right flows by service, then by order.</summary>
 public sealed class FlowMatcherTests
 {
-    private const TcpFlags PshAck = TcpFlags.Psh | TcpFlags.Ack;
-
     [Fact]
     public void Should_pair_dns_flows_by_the_name_queried_When_other_lookups_come_first_on_one_side()
     {
         var leftCapture = new PacketBuilder();
-        Lookup(leftCapture, 51000, "collector.test");
+        Runs.Lookup(leftCapture, 51000, "collector.test");
         var left = leftCapture.Finish().Flows;
         var rightCapture = new PacketBuilder();
-        Lookup(rightCapture, 52000, "time.test");
-        Lookup(rightCapture, 52001, "update.test");
-        Lookup(rightCapture, 52002, "collector.test");
+        Runs.Lookup(rightCapture, 52000, "time.test");
+        Runs.Lookup(rightCapture, 52001, "update.test");
+        Runs.Lookup(rightCapture, 52002, "collector.test");
         var right = rightCapture.Finish().Flows;
 
         var matches = FlowMatcher.Pair(left, right);
@@ -60,8 +58,8 @@ public sealed class FlowMatcherTests
     [Fact]
     public void Should_leave_an_extra_flow_one_sided_without_shifting_later_pairs_When_the_right_run_has_one_more()
     {
-        var left = Connections(("hoge\n", 40000), ("fuga\n", 40001), ("piyo\n", 40002));
-        var right = Connections(("hoge\n", 41000), ("extra\n", 41001), ("fuga\n", 41002), ("piyo\n", 41003));
+        var left = Runs.Connections(("hoge\n", 40000), ("fuga\n", 40001), ("piyo\n", 40002));
+        var right = Runs.Connections(("hoge\n", 41000), ("extra\n", 41001), ("fuga\n", 41002), ("piyo\n", 41003));
 
         var matches = FlowMatcher.Pair(left, right);
 
@@ -75,8 +73,8 @@ public sealed class FlowMatcherTests
     [Fact]
     public void Should_leave_a_missing_flow_one_sided_without_shifting_later_pairs_When_the_right_run_has_one_fewer()
     {
-        var left = Connections(("hoge\n", 40000), ("fuga\n", 40001), ("piyo\n", 40002));
-        var right = Connections(("hoge\n", 41000), ("piyo\n", 41001));
+        var left = Runs.Connections(("hoge\n", 40000), ("fuga\n", 40001), ("piyo\n", 40002));
+        var right = Runs.Connections(("hoge\n", 41000), ("piyo\n", 41001));
 
         var matches = FlowMatcher.Pair(left, right);
 
@@ -114,8 +112,8 @@ public sealed class FlowMatcherTests
     public void Should_pair_every_flow_with_itself_When_a_run_is_matched_with_itself()
     {
         var capture = new PacketBuilder();
-        Lookup(capture, 51000, "collector.test");
-        Lookup(capture, 51001, "collector.test");
+        Runs.Lookup(capture, 51000, "collector.test");
+        Runs.Lookup(capture, 51001, "collector.test");
         Runs.GoodExchange(Runs.Nc(capture, 43000), 1, 2);
         Runs.GoodExchange(Runs.Nc(capture, 43001), 1, 2);
         var flows = capture.Finish().Flows;
@@ -161,30 +159,6 @@ public sealed class FlowMatcherTests
         {
             var c = capture.Tcp(Runs.ClientAddress, 40000, Runs.ServerAddress, (ushort)port);
             c.Client(TcpFlags.Syn, seq: 100);
-        }
-
-        return capture.Finish().Flows;
-    }
-
-    private static void Lookup(PacketBuilder capture, ushort port, string name)
-    {
-        var dns = capture.Udp(Runs.ClientAddress, port, Runs.ResolverAddress, 53);
-        dns.ClientDatagram(DnsWire.Query(port, name));
-        dns.ServerDatagram(DnsWire.Answer(port, name, "192.0.2.200"));
-    }
-
-    /// <summary>One connection to the collector per (payload, client port), in order.</summary>
-    private static IReadOnlyList<Flow> Connections(params (string Payload, ushort Port)[] connections)
-    {
-        var capture = new PacketBuilder();
-        foreach (var (payload, port) in connections)
-        {
-            var c = Runs.Nc(capture, port);
-            c.Client(TcpFlags.Syn, seq: 100);
-            c.Server(TcpFlags.Syn | TcpFlags.Ack, seq: 200, ack: 101);
-            c.Client(TcpFlags.Ack, seq: 101, ack: 201);
-            c.Client(PshAck, seq: 101, ack: 201, payload: payload);
-            c.Client(TcpFlags.Rst, seq: 101 + (uint)payload.Length);
         }
 
         return capture.Finish().Flows;

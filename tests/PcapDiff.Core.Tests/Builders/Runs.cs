@@ -52,6 +52,31 @@ internal static class Runs
     public static Conversation Nc(PacketBuilder? capture = null, ushort clientPort = 43320) =>
         (capture ?? new PacketBuilder()).Tcp(ClientAddress, clientPort, ServerAddress, ServicePort);
 
+    /// <summary>A lookup of <paramref name="name"/> from the client's <paramref name="port"/>, answered 192.0.2.200.</summary>
+    public static void Lookup(PacketBuilder capture, ushort port, string name, string resolver = ResolverAddress)
+    {
+        var dns = capture.Udp(ClientAddress, port, resolver, 53);
+        dns.ClientDatagram(DnsWire.Query(port, name));
+        dns.ServerDatagram(DnsWire.Answer(port, name, "192.0.2.200"));
+    }
+
+    /// <summary>One connection to the collector per (payload, client port), in order: handshake, the payload, the client's RST.</summary>
+    public static IReadOnlyList<Flow> Connections(params (string Payload, ushort Port)[] connections)
+    {
+        var capture = new PacketBuilder();
+        foreach (var (payload, port) in connections)
+        {
+            var c = Nc(capture, port);
+            c.Client(TcpFlags.Syn, seq: 100);
+            c.Server(TcpFlags.Syn | TcpFlags.Ack, seq: 200, ack: 101);
+            c.Client(TcpFlags.Ack, seq: 101, ack: 201);
+            c.Client(TcpFlags.Psh | TcpFlags.Ack, seq: 101, ack: 201, payload: payload);
+            c.Client(TcpFlags.Rst, seq: 101 + (uint)payload.Length);
+        }
+
+        return capture.Finish().Flows;
+    }
+
     public static CaptureFlows Good() => Good(Nc(), 1000, 5000);
 
     /// <summary>The good exchange on <paramref name="c"/>, with the given initial sequence numbers.</summary>

@@ -12,12 +12,10 @@ namespace PcapDiff.Core.Tests.Reporting;
 /// </summary>
 public sealed class RunIndexTests
 {
-    private const TcpFlags PshAck = TcpFlags.Psh | TcpFlags.Ack;
-
     [Fact]
     public void Should_find_the_first_copy_in_another_flow_When_the_flow_asked_about_has_the_event_itself()
     {
-        var flows = Connections("hello\n", "other\n", "hello\n");
+        var flows = Runs.Connections(("hello\n", 41000), ("other\n", 41001), ("hello\n", 41002));
         var index = new RunIndex(flows);
         var hello = flows[0].Events.First(e => e.Kind == EventKind.Data);
         string service = FlowMatcher.ServiceKey(flows[0]);
@@ -33,7 +31,7 @@ public sealed class RunIndexTests
     [Fact]
     public void Should_find_nothing_When_no_other_flow_to_the_service_has_the_event()
     {
-        var flows = Connections("only here\n", "other\n");
+        var flows = Runs.Connections(("only here\n", 41000), ("other\n", 41001));
         var index = new RunIndex(flows);
         var data = flows[0].Events.First(e => e.Kind == EventKind.Data);
 
@@ -45,10 +43,10 @@ public sealed class RunIndexTests
     public void Should_count_lookups_per_server_in_the_order_first_asked_When_one_name_is_asked_of_two_resolvers()
     {
         var capture = new PacketBuilder();
-        Lookup(capture, 5001, "198.51.100.53", "collector.test");
-        Lookup(capture, 5002, Runs.ResolverAddress, "collector.test");
-        Lookup(capture, 5003, "198.51.100.53", "collector.test");
-        Lookup(capture, 5004, Runs.ResolverAddress, "other.test");
+        Runs.Lookup(capture, 5001, "collector.test", resolver: "198.51.100.53");
+        Runs.Lookup(capture, 5002, "collector.test");
+        Runs.Lookup(capture, 5003, "collector.test", resolver: "198.51.100.53");
+        Runs.Lookup(capture, 5004, "other.test");
         var index = new RunIndex(capture.Finish().Flows);
 
         var servers = index.ServersAsked("collector.test");
@@ -63,37 +61,12 @@ public sealed class RunIndexTests
     [Fact]
     public void Should_list_each_host_once_When_several_flows_reach_a_port()
     {
-        var flows = Connections("a\n", "b\n");
+        var flows = Runs.Connections(("a\n", 41000), ("b\n", 41001));
         var index = new RunIndex(flows);
 
         var hosts = index.HostsOnPort(Transport.Tcp, flows[0].Server.Port, f => f.Server.Address.ToString());
 
         Assert.Equal([flows[0].Server.Address.ToString()], hosts);
         Assert.Empty(index.HostsOnPort(Transport.Udp, flows[0].Server.Port, f => f.Server.Address.ToString()));
-    }
-
-    private static void Lookup(PacketBuilder capture, ushort port, string resolver, string name)
-    {
-        var dns = capture.Udp(Runs.ClientAddress, port, resolver, 53);
-        dns.ClientDatagram(DnsWire.Query(port, name));
-        dns.ServerDatagram(DnsWire.Answer(port, name, "192.0.2.200"));
-    }
-
-    /// <summary>One connection to the collector per payload, each from its own client port, in order.</summary>
-    private static IReadOnlyList<Flow> Connections(params string[] payloads)
-    {
-        var capture = new PacketBuilder();
-        ushort port = 41000;
-        foreach (string payload in payloads)
-        {
-            var c = Runs.Nc(capture, port++);
-            c.Client(TcpFlags.Syn, seq: 100);
-            c.Server(TcpFlags.Syn | TcpFlags.Ack, seq: 200, ack: 101);
-            c.Client(TcpFlags.Ack, seq: 101, ack: 201);
-            c.Client(PshAck, seq: 101, ack: 201, payload: payload);
-            c.Client(TcpFlags.Rst, seq: 101 + (uint)payload.Length);
-        }
-
-        return capture.Finish().Flows;
     }
 }
