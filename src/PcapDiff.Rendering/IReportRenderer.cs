@@ -1,10 +1,10 @@
-using PcapDiff.Core.Reporting;
+using PcapDiff.Rendering.View;
 
 namespace PcapDiff.Rendering;
 
-/// <summary>Writes a <see cref="DiffReport"/> in one output format. A function of the report and its options.</summary>
+/// <summary>Writes a <see cref="ReportView"/> in one output format: a function of the view alone.</summary>
 public interface IReportRenderer
 {
     /// <summary>Writes the report to <paramref name="output"/>.</summary>
-    void Render(DiffReport report, TextWriter output);
+    void Render(ReportView view, TextWriter output);
 }

@@ -4,6 +4,7 @@ using PcapDiff.Core;
 using PcapDiff.Core.FlowsFiles;
 using PcapDiff.Core.Reporting;
 using PcapDiff.Rendering.Terminal;
+using PcapDiff.Rendering.View;
 
 namespace PcapDiff.Testing;
 
@@ -94,7 +95,7 @@ public static class FlowSnapshot
         }
 
         var text = new StringWriter();
-        new TextRenderer(new TextRenderOptions(settings.ReportWidth, Color: false)).Render(report, text);
+        new TextRenderer(new TerminalOptions(settings.ReportWidth)).Render(ReportView.Of(report), text);
         throw new FlowSnapshotException(
             $"{Path.GetFileName(capturePath)} does not match {Path.GetFileName(verifiedPath)}.\n\n{text}\nThe capture's flows were written to {receivedPath}.\n{HowToAccept(receivedPath, verifiedPath)}");
     }

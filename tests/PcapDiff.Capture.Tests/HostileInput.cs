@@ -4,6 +4,7 @@ using PcapDiff.Core.Normalization;
 using PcapDiff.Rendering.Html;
 using PcapDiff.Rendering.Json;
 using PcapDiff.Rendering.Terminal;
+using PcapDiff.Rendering.View;
 
 namespace PcapDiff.Capture.Tests;
 
@@ -54,9 +55,10 @@ internal static class HostileInput
     public static string Render(Core.Reporting.DiffReport report)
     {
         using var output = new StringWriter();
-        new TextRenderer(new TextRenderOptions(Width: 100, ShowEqualFlows: true)).Render(report, output);
-        new HtmlRenderer(showEqualFlows: true).Render(report, output);
-        new ReportJson().Render(report, output);
+        var view = ReportView.Of(report, new ReportOptions(ShowEqualFlows: true));
+        new TextRenderer(new TerminalOptions(Width: 100)).Render(view, output);
+        new HtmlRenderer().Render(view, output);
+        new ReportJson().Render(view, output);
         return output.ToString();
     }
 }

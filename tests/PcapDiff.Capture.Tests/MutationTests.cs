@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using PcapDiff.Core;
 using PcapDiff.Core.Normalization;
 using PcapDiff.TestSupport;
+using PcapDiff.Rendering.View;
 
 namespace PcapDiff.Capture.Tests;
 
@@ -204,9 +205,10 @@ public sealed class MutationTests : IDisposable
             new ComparisonInput("bad", "hostile.pcap", loaded.Flows, loaded.Read));
 
         using var text = new StringWriter();
-        new Rendering.Terminal.TextRenderer(new Rendering.Terminal.TextRenderOptions(ShowEqualFlows: true)).Render(report, text);
+        var view = ReportView.Of(report, new ReportOptions(ShowEqualFlows: true));
+        new Rendering.Terminal.TextRenderer(new Rendering.Terminal.TerminalOptions()).Render(view, text);
         using var html = new StringWriter();
-        new Rendering.Html.HtmlRenderer(showEqualFlows: true).Render(report, html);
+        new Rendering.Html.HtmlRenderer().Render(view, html);
 
         Assert.DoesNotContain(text.ToString(), c => (c < ' ' && c != '\n' && c != '\r') || c is >= '\u007f' and < '\u00a0');
         Assert.DoesNotContain(html.ToString(), c => c is '\u001b' or '\u0007' or '\u009b');

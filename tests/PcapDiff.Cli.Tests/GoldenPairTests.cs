@@ -4,6 +4,7 @@ using PcapDiff.Core.Model;
 using PcapDiff.Core.Reporting;
 using PcapDiff.Rendering.Terminal;
 using PcapDiff.TestSupport;
+using PcapDiff.Rendering.View;
 
 namespace PcapDiff.Cli.Tests;
 
@@ -46,7 +47,7 @@ public sealed class GoldenPairTests
         var report = Compare(pair.Good, pair.Bad);
         var text = new StringWriter();
 
-        new TextRenderer(new TextRenderOptions(Width: 120, Color: false)).Render(report, text);
+        new TextRenderer(new TerminalOptions(Width: 120)).Render(ReportView.Of(report), text);
 
         Snapshot.Match(text.ToString(), $"{nameof(GoldenPairTests)}.{name}");
     }

@@ -3,6 +3,7 @@ using PcapDiff.Rendering.Html;
 using PcapDiff.Rendering.Json;
 using PcapDiff.Rendering.Terminal;
 using PcapDiff.TestSupport;
+using PcapDiff.Rendering.View;
 
 namespace PcapDiff.Rendering.Tests;
 
@@ -59,12 +60,12 @@ public sealed class RendererTests
     {
         IReportRenderer renderer = format switch
         {
-            "text" => new TextRenderer(new TextRenderOptions(Width: 100, Color: false)),
+            "text" => new TextRenderer(new TerminalOptions(Width: 100)),
             "html" => new HtmlRenderer(),
             _ => new ReportJson(),
         };
         var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        renderer.Render(report, output);
+        renderer.Render(ReportView.Of(report), output);
         return output.ToString();
     }
 
@@ -76,7 +77,7 @@ public sealed class RendererTests
         var many = report with { Pairs = [.. Enumerable.Repeat(diverging, 250)] };
         var text = new StringWriter();
 
-        new TextRenderer(new TextRenderOptions(MaxFlowDetails: 1)).Render(many, text);
+        new TextRenderer(new TerminalOptions()).Render(ReportView.Of(many, new ReportOptions(MaxFlowDetails: 1)), text);
 
         var lines = text.ToString().Split('\n');
         Assert.Equal(200, lines.Count(l => l.StartsWith("  DIVERGES", StringComparison.Ordinal)));
@@ -91,7 +92,7 @@ public sealed class RendererTests
         var many = report with { Pairs = [.. Enumerable.Repeat(diverging, 250)] };
         var html = new StringWriter();
 
-        new HtmlRenderer(maxFlowDetails: 5).Render(many, html);
+        new HtmlRenderer().Render(ReportView.Of(many, new ReportOptions(MaxFlowDetails: 5)), html);
 
         string page = html.ToString();
         Assert.Equal(200, page.Split("<tr><td><span class=\"badge diverged\">").Length - 1);

@@ -10,6 +10,7 @@ using PcapDiff.Rendering.Html;
 using PcapDiff.Rendering.Json;
 using PcapDiff.Rendering.Terminal;
 using SharpFuzz;
+using PcapDiff.Rendering.View;
 
 namespace PcapDiff.Fuzz;
 
@@ -131,7 +132,8 @@ internal static class Program
             new ComparisonInput("bad", "reread", reread, null));
 
         using var plain = new StringWriter();
-        new TextRenderer(new TextRenderOptions(Width: 100, Color: false, Context: 2, ShowEqualFlows: true)).Render(report, plain);
+        var view = ReportView.Of(report, new ReportOptions(Context: 2, ShowEqualFlows: true));
+        new TextRenderer(new TerminalOptions(Width: 100)).Render(view, plain);
         foreach (char c in plain.ToString())
         {
             if ((c < ' ' && c != '\n' && c != '\r') || c == '\u007f' || (c >= '\u0080' && c < '\u00a0'))
@@ -141,8 +143,8 @@ internal static class Program
         }
 
         using var html = new StringWriter();
-        new HtmlRenderer(2, showEqualFlows: true).Render(report, html);
+        new HtmlRenderer().Render(view, html);
         using var json = new StringWriter();
-        new ReportJson().Render(report, json);
+        new ReportJson().Render(view, json);
     }
 }

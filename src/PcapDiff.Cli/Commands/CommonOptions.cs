@@ -3,36 +3,35 @@ using PcapDiff.Capture;
 using PcapDiff.Core;
 using PcapDiff.Rendering;
 using PcapDiff.Rendering.Terminal;
+using PcapDiff.Rendering.View;
 
 namespace PcapDiff.Cli.Commands;
 
-/// <summary>Options shared by the commands, and their translation into validated settings.</summary>
-internal static class CommonOptions
+/// <summary>
+/// The options more than one command takes, made afresh for each command that takes them, with
+/// their translation into validated settings. Nothing here is shared between two command lines.
+/// </summary>
+internal sealed class CommonOptions
 {
-    public static readonly Option<string?> Filter = new("--filter", "-f") { Description = "A BPF capture filter applied to both captures, e.g. 'tcp port 8514 or udp port 53'." };
+    /// <summary>Locale variables in the order the C library reads them.</summary>
+    private static readonly string[] LocaleVariables = ["LC_ALL", "LC_CTYPE", "LANG"];
 
-    public static readonly Option<string> LeftLabel = new("--good-label") { Description = "What to call the first capture in the report.", DefaultValueFactory = _ => "good" };
+    public Option<string?> Filter { get; } = new("--filter", "-f") { Description = "A BPF capture filter applied to both captures, e.g. 'tcp port 8514 or udp port 53'." };
 
-    public static readonly Option<string> RightLabel = new("--bad-label") { Description = "What to call the second capture in the report.", DefaultValueFactory = _ => "bad" };
+    public Option<string> LeftLabel { get; } = new("--good-label") { Description = "What to call the first capture in the report.", DefaultValueFactory = _ => "good" };
 
-    public static readonly Option<string> ColorMode = new("--color") { Description = "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", DefaultValueFactory = _ => "auto" };
+    public Option<string> RightLabel { get; } = new("--bad-label") { Description = "What to call the second capture in the report.", DefaultValueFactory = _ => "bad" };
 
-    public static readonly Option<int?> Width = new("--width") { Description = "Columns to lay the report out in (default: the terminal's width; no limit when the output is not a terminal)." };
+    public Option<string> ColorMode { get; } = new Option<string>("--color") { Description = "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", DefaultValueFactory = _ => "auto" }
+        .AcceptOnlyFromAmong("auto", "always", "never");
 
-    public static readonly Option<int> Context = new("--context", "-C") { Description = "Equal events shown around each difference; longer equal runs are folded.", DefaultValueFactory = _ => 3 };
+    public Option<int?> Width { get; } = new("--width") { Description = "Columns to lay the report out in (default: the terminal's width; no limit when the output is not a terminal)." };
 
-    public static readonly Option<bool> All = new("--all") { Description = "List equal flows and show their side-by-side too." };
+    /// <summary>The run-reading and terminal options, in the order help lists them.</summary>
+    public IEnumerable<Option> ReadingAndTerminal => [Filter, LeftLabel, RightLabel, ColorMode, Width];
 
-    public static readonly Option<bool> Zeek = new("--zeek") { Description = "Add each flow's Zeek conn_state and history (as in conn.log) to the flow table." };
-
-    public static readonly Option<int> MaxFlows = new("--max-flows") { Description = "Flows shown side by side at most; the rest are counted (0 for all).", DefaultValueFactory = _ => 50 };
-
-    static CommonOptions()
-    {
-        ColorMode.AcceptOnlyFromAmong("auto", "always", "never");
-    }
-
-    public static CliSettings Settings(ParseResult parsed, CliConsole console)
+    /// <summary>The two labels, on one line each; they must differ and not be empty.</summary>
+    public (string Left, string Right) Labels(ParseResult parsed)
     {
         string left = parsed.GetValue(LeftLabel)!;
         string right = parsed.GetValue(RightLabel)!;
@@ -41,45 +40,31 @@ internal static class CommonOptions
             throw new PcapDiffException("the two labels must be different and not empty");
         }
 
-        int context = parsed.GetValue(Context);
-        if (context < 0)
-        {
-            throw new PcapDiffException("--context must be 0 or more");
-        }
+        return (SafeText.Line(left), SafeText.Line(right));
+    }
 
-        int maxFlows = parsed.GetValue(MaxFlows);
-        if (maxFlows < 0)
-        {
-            throw new PcapDiffException("--max-flows must be 0 or more");
-        }
-
+    /// <summary>What the terminal is like: --width or its width, --color or whether it is one, and its locale.</summary>
+    public TerminalOptions Terminal(ParseResult parsed, CliConsole console)
+    {
         int? width = parsed.GetValue(Width);
         if (width is < 40)
         {
             throw new PcapDiffException("--width must be at least 40");
         }
 
-        return new CliSettings(
-            parsed.GetValue(Filter),
-            left,
-            right,
-            UseColor(parsed.GetValue(ColorMode)!, console),
-            width ?? TerminalWidth(console),
-            context,
-            parsed.GetValue(All),
-            maxFlows,
-            parsed.GetValue(Zeek))
-        {
-            Ascii = !LocaleIsUtf8(console.Variable),
-        };
+        return new TerminalOptions(width ?? TerminalWidth(console), UseColor(parsed.GetValue(ColorMode)!, console), Ascii: !LocaleIsUtf8(console.Variable));
     }
+
+    /// <summary>
+    /// How a report names an input (<see cref="InputNames.Display"/>), on one line: a file name is the
+    /// user's, not pcapdiff's words.
+    /// </summary>
+    public static string InputName(string path) => SafeText.Line(InputNames.Display(path));
 
     /// <summary>
     /// Whether the locale allows UTF-8: the first of LC_ALL, LC_CTYPE and LANG that is set names
     /// UTF-8, or none is set (then UTF-8, as most systems are now).
     /// </summary>
-    private static readonly string[] LocaleVariables = ["LC_ALL", "LC_CTYPE", "LANG"];
-
     private static bool LocaleIsUtf8(Func<string, string?> variable)
     {
         string? locale = LocaleVariables
@@ -100,15 +85,9 @@ internal static class CommonOptions
     };
 
     /// <summary>
-    /// How a report names an input (<see cref="InputNames.Display"/>), on one line: a file name is the
-    /// user's, not pcapdiff's words.
-    /// </summary>
-    public static string InputName(string path) => SafeText.Line(InputNames.Display(path));
-
-    /// <summary>
     /// The width to lay out in without <c>--width</c>: the terminal's; when the output is not a
     /// terminal, no limit, so piped lines never wrap and grep and awk see every row whole.
     /// </summary>
     private static int TerminalWidth(CliConsole console) =>
-        console.OutputIsTerminal && console.TerminalWidth is { } columns ? Math.Max(40, columns) : TextRenderOptions.Unlimited;
+        console.OutputIsTerminal && console.TerminalWidth is { } columns ? Math.Max(40, columns) : TerminalOptions.Unlimited;
 }

@@ -6,88 +6,109 @@ using PcapDiff.Rendering;
 using PcapDiff.Rendering.Html;
 using PcapDiff.Rendering.Json;
 using PcapDiff.Rendering.Terminal;
+using PcapDiff.Rendering.View;
 
 namespace PcapDiff.Cli.Commands;
 
-/// <summary><c>pcapdiff GOOD BAD</c>: the side-by-side divergence report.</summary>
-internal static class DiffCommand
+/// <summary><c>pcapdiff GOOD BAD</c>: the side-by-side divergence report, and the root of the command line.</summary>
+internal sealed class DiffCommand
 {
-    private static readonly Argument<string> GoodArgument = new("GOOD") { Description = "The reference run: a capture that works (pcap, pcapng, optionally gzip-compressed) or a .flows expectation." };
-    private static readonly Argument<string> BadArgument = new("BAD") { Description = "The run to compare with it." };
+    private readonly Argument<string> _good = new("GOOD") { Description = "The reference run: a capture that works (pcap, pcapng, optionally gzip-compressed) or a .flows expectation." };
+    private readonly Argument<string> _bad = new("BAD") { Description = "The run to compare with it." };
+    private readonly CommonOptions _common = new();
+    private readonly Option<int> _context = new("--context", "-C") { Description = "Equal events shown around each difference; longer equal runs are folded.", DefaultValueFactory = _ => 3 };
+    private readonly Option<bool> _all = new("--all") { Description = "List equal flows and show their side-by-side too." };
+    private readonly Option<int> _maxFlows = new("--max-flows") { Description = "Flows shown side by side at most; the rest are counted (0 for all).", DefaultValueFactory = _ => 50 };
+    private readonly Option<bool> _zeek = new("--zeek") { Description = "Add each flow's Zeek conn_state and history (as in conn.log) to the flow table." };
+    private readonly Option<string?> _html = new("--html") { Description = "Also write the report as one self-contained HTML file; with -, print it instead of the text report." };
+    private readonly Option<bool> _json = new("--json") { Description = "Print the report as JSON instead of text." };
+    private readonly Option<bool> _brief = new("--brief", "-q") { Description = "Print only the verdict line, as diff -q does; the exit code says the same." };
 
-    private static readonly Option<string?> HtmlOption = new("--html") { Description = "Also write the report as one self-contained HTML file; with -, print it instead of the text report." };
-
-    private static readonly Option<bool> JsonOption = new("--json") { Description = "Print the report as JSON instead of text." };
-
-    private static readonly Option<bool> BriefOption = new("--brief", "-q") { Description = "Print only the verdict line, as diff -q does; the exit code says the same." };
-
+    /// <summary>The whole command line: this command at the root, <c>flows</c> and <c>stats</c> under it.</summary>
     public static RootCommand Create(TextWriter output, TextWriter error, CliConsole console)
     {
+        var diff = new DiffCommand();
         var root = new RootCommand("Compares two packet captures of the same activity by behaviour and shows where the second departs from the first.")
         {
-            GoodArgument,
-            BadArgument,
-            CommonOptions.Filter,
-            CommonOptions.LeftLabel,
-            CommonOptions.RightLabel,
-            CommonOptions.ColorMode,
-            CommonOptions.Width,
-            CommonOptions.Context,
-            CommonOptions.All,
-            CommonOptions.MaxFlows,
-            CommonOptions.Zeek,
-            HtmlOption,
-            JsonOption,
-            BriefOption,
-            FlowsCommand.Create(output, error),
-            StatsCommand.Create(output, error, console),
+            diff._good,
+            diff._bad,
         };
-        root.SetAction(parsed => Run(parsed, output, error, console));
+        foreach (var option in diff._common.ReadingAndTerminal.Concat([diff._context, diff._all, diff._maxFlows, diff._zeek, diff._html, diff._json, diff._brief]))
+        {
+            root.Add(option);
+        }
+
+        root.Add(FlowsCommand.Create(output, error));
+        root.Add(StatsCommand.Create(output, error, console));
+        root.SetAction(parsed => Run(diff.Settings(parsed, console), output, error, console));
         return root;
     }
 
-    private static int Run(ParseResult parsed, TextWriter output, TextWriter error, CliConsole console)
+    private DiffSettings Settings(ParseResult parsed, CliConsole console)
     {
-        var settings = CommonOptions.Settings(parsed, console);
-        string goodPath = parsed.GetValue(GoodArgument)!;
-        string badPath = parsed.GetValue(BadArgument)!;
+        var (left, right) = _common.Labels(parsed);
+        int context = parsed.GetValue(_context);
+        if (context < 0)
+        {
+            throw new PcapDiffException("--context must be 0 or more");
+        }
 
-        bool json = parsed.GetValue(JsonOption);
-        InputNames.CheckOneStandardInput([goodPath, badPath]);
-        string? htmlPath = parsed.GetValue(HtmlOption);
-        var report = Compare(goodPath, badPath, settings, error, console);
-        foreach (string warning in report.Left.Warnings.Concat(report.Right.Warnings).Distinct(StringComparer.Ordinal))
+        int maxFlows = parsed.GetValue(_maxFlows);
+        if (maxFlows < 0)
+        {
+            throw new PcapDiffException("--max-flows must be 0 or more");
+        }
+
+        var terminal = _common.Terminal(parsed, console);
+        string good = parsed.GetValue(_good)!;
+        string bad = parsed.GetValue(_bad)!;
+        InputNames.CheckOneStandardInput([good, bad]);
+        return new DiffSettings(
+            good,
+            bad,
+            parsed.GetValue(_common.Filter),
+            left,
+            right,
+            new ReportOptions(context, parsed.GetValue(_all), maxFlows, parsed.GetValue(_zeek), parsed.GetValue(_brief)),
+            terminal,
+            parsed.GetValue(_html),
+            parsed.GetValue(_json));
+    }
+
+    private static int Run(DiffSettings settings, TextWriter output, TextWriter error, CliConsole console)
+    {
+        var report = Compare(settings, error, console);
+        var view = ReportView.Of(report, settings.Report);
+        foreach (string warning in view.Warnings)
         {
             error.WriteLine($"pcapdiff: warning: {SafeText.Line(warning)}");
         }
 
-        if (htmlPath == "-")
+        if (settings.HtmlPath == "-")
         {
             // The HTML report is the output: nothing else goes to stdout.
-            new HtmlRenderer(settings.Context, settings.ShowEqualFlows, settings.MaxFlowDetails).Render(report, output);
+            new HtmlRenderer().Render(view, output);
             return ExitCode(report);
         }
 
-        if (htmlPath is not null)
+        if (settings.HtmlPath is { } path)
         {
-            WriteHtml(report, htmlPath, settings);
+            WriteHtml(view, path);
         }
 
-        IReportRenderer renderer = json
-            ? new ReportJson()
-            : new TextRenderer(new TextRenderOptions(settings.Width, settings.Color, settings.Context, settings.ShowEqualFlows, settings.MaxFlowDetails, settings.ShowZeek, parsed.GetValue(BriefOption), settings.Ascii));
-        renderer.Render(report, output);
+        IReportRenderer renderer = settings.Json ? new ReportJson() : new TextRenderer(settings.Terminal);
+        renderer.Render(view, output);
         return ExitCode(report);
     }
 
     private static int ExitCode(DiffReport report) => report.Verdict == Verdict.Equivalent ? ExitCodes.Equivalent : ExitCodes.Different;
 
-    private static void WriteHtml(DiffReport report, string path, CliSettings settings)
+    private static void WriteHtml(ReportView view, string path)
     {
         try
         {
             using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            new HtmlRenderer(settings.Context, settings.ShowEqualFlows, settings.MaxFlowDetails).Render(report, file);
+            new HtmlRenderer().Render(view, file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -95,19 +116,19 @@ internal static class DiffCommand
         }
     }
 
-    private static DiffReport Compare(string goodPath, string badPath, CliSettings settings, TextWriter error, CliConsole console)
+    private static DiffReport Compare(DiffSettings settings, TextWriter error, CliConsole console)
     {
         var goodProgress = new ReadProgress();
         var badProgress = new ReadProgress();
 
         // The two runs are independent until they are compared: read them at the same time.
-        var good = Task.Run(() => RunLoader.Load(goodPath, new CaptureReaderOptions(settings.Filter, goodProgress)));
-        var bad = Task.Run(() => RunLoader.Load(badPath, new CaptureReaderOptions(settings.Filter, badProgress)));
+        var good = Task.Run(() => RunLoader.Load(settings.Good, new CaptureReaderOptions(settings.Filter, goodProgress)));
+        var bad = Task.Run(() => RunLoader.Load(settings.Bad, new CaptureReaderOptions(settings.Filter, badProgress)));
         // Names and labels are the user's, not pcapdiff's words: one line each, in every renderer.
-        string goodName = CommonOptions.InputName(goodPath);
-        string badName = CommonOptions.InputName(badPath);
-        return ReadingProgress.Run(console, error, settings.Ascii, [good, bad], [(goodName, goodProgress), (badName, badProgress)], "pairing and aligning flows", () => CaptureComparer.Compare(
-            new ComparisonInput(SafeText.Line(settings.LeftLabel), goodName, good.Result.Flows, good.Result.Read, good.Result.Warnings),
-            new ComparisonInput(SafeText.Line(settings.RightLabel), badName, bad.Result.Flows, bad.Result.Read, bad.Result.Warnings)));
+        string goodName = CommonOptions.InputName(settings.Good);
+        string badName = CommonOptions.InputName(settings.Bad);
+        return ReadingProgress.Run(console, error, settings.Terminal.Ascii, [good, bad], [(goodName, goodProgress), (badName, badProgress)], "pairing and aligning flows", () => CaptureComparer.Compare(
+            new ComparisonInput(settings.LeftLabel, goodName, good.Result.Flows, good.Result.Read, good.Result.Warnings),
+            new ComparisonInput(settings.RightLabel, badName, bad.Result.Flows, bad.Result.Read, bad.Result.Warnings)));
     }
 }

@@ -7,35 +7,38 @@ using PcapDiff.Rendering;
 namespace PcapDiff.Cli.Commands;
 
 /// <summary><c>pcapdiff flows CAPTURE</c>: the normalized flows of one run as a <c>.flows</c> file.</summary>
-internal static class FlowsCommand
+internal sealed class FlowsCommand
 {
-    private static readonly Argument<string> CaptureArgument = new("CAPTURE") { Description = "A capture (or a .flows file, which is written back normalized)." };
+    private readonly Argument<string> _capture = new("CAPTURE") { Description = "A capture (or a .flows file, which is written back normalized)." };
 
-    private static readonly Option<string?> OutputOption = new("--output", "-o") { Description = "Write to this file instead of standard output (- is standard output)." };
+    private readonly Option<string?> _output = new("--output", "-o") { Description = "Write to this file instead of standard output (- is standard output)." };
+
+    private readonly Option<string?> _filter = new CommonOptions().Filter;
 
     public static Command Create(TextWriter output, TextWriter error)
     {
+        var flows = new FlowsCommand();
         var command = new Command("flows", "Prints the normalized flows of a capture as a .flows file, for snapshot tests: pcapdiff flows run.pcap > expected.flows")
         {
-            CaptureArgument,
-            CommonOptions.Filter,
-            OutputOption,
+            flows._capture,
+            flows._filter,
+            flows._output,
         };
-        command.SetAction(parsed => Run(parsed, output, error));
+        command.SetAction(parsed => flows.Run(parsed, output, error));
         return command;
     }
 
-    private static int Run(ParseResult parsed, TextWriter output, TextWriter error)
+    private int Run(ParseResult parsed, TextWriter output, TextWriter error)
     {
-        string path = parsed.GetValue(CaptureArgument)!;
-        var run = RunLoader.Load(path, new CaptureReaderOptions(parsed.GetValue(CommonOptions.Filter)));
+        string path = parsed.GetValue(_capture)!;
+        var run = RunLoader.Load(path, new CaptureReaderOptions(parsed.GetValue(_filter)));
         foreach (string warning in run.Warnings)
         {
             error.WriteLine($"pcapdiff: warning: {SafeText.Line(warning)}");
         }
 
         string text = FlowsWriter.ToText(run.Flows);
-        if (parsed.GetValue(OutputOption) is { } file && file != "-")
+        if (parsed.GetValue(_output) is { } file && file != "-")
         {
             try
             {

@@ -1,42 +1,38 @@
 using System.Globalization;
 using System.Text;
-using PcapDiff.Core.Alignment;
 using PcapDiff.Core.Model;
 using PcapDiff.Core.Reporting;
-using PcapDiff.Rendering.Terminal;
+using PcapDiff.Rendering.View;
 
 namespace PcapDiff.Rendering.Html;
 
 /// <summary>
 /// One self-contained HTML file a user can attach to a ticket: inline CSS and SVG, no script, no
 /// external resource (a Content-Security-Policy forbids loading anything), readable in light and
-/// dark mode, printable. Every string goes through <see cref="HtmlText.Escape"/>.
+/// dark mode, printable. It shows what the <see cref="ReportView"/> shows, as the text report
+/// does, with folded runs one click away. Every string goes through <see cref="HtmlText.Escape"/>.
 /// </summary>
-/// <param name="context">Equal events shown around a difference.</param>
-/// <param name="showEqualFlows">Every flow gets its section and its table row (--all).</param>
-/// <param name="maxFlowDetails">Flows shown side by side at most, as in the text report (--max-flows); 0 for all.</param>
-public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false, int maxFlowDetails = 0) : IReportRenderer
+public sealed class HtmlRenderer : IReportRenderer
 {
     /// <inheritdoc />
-    public void Render(DiffReport report, TextWriter output)
+    public void Render(ReportView view, TextWriter output)
     {
         var html = new StringBuilder(16 * 1024);
-        string title = $"pcapdiff: {report.Left.Name} vs {report.Right.Name}";
+        string title = $"pcapdiff: {view.Left.Name} vs {view.Right.Name}";
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append("<title>").Append(E(title)).Append("</title>\n<style>").Append(HtmlStyle.Css).Append("</style>\n</head>\n<body>\n");
 
-        Header(html, report);
-        var listing = new FlowListing(report, showEqualFlows, maxFlowDetails);
-        FlowTable(html, report, listing);
-        BytesChart(html, report);
-        foreach (int i in listing.Detailed)
+        Header(html, view);
+        FlowTable(html, view);
+        BytesChart(html, view);
+        foreach (var section in view.Sections)
         {
-            Pair(html, report, report.Pairs[i], i);
+            Section(html, view, section);
         }
 
-        More(html, listing.NotDetailedLine);
+        More(html, view.NotDetailedLine);
 
         html.Append("<footer>Made by pcapdiff. Frame numbers are those of each capture file (line numbers for a .flows file).</footer>\n</body>\n</html>\n");
         output.Write(html.ToString());
@@ -46,61 +42,60 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false, i
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static void Header(StringBuilder html, DiffReport report)
+    private static void Header(StringBuilder html, ReportView view)
     {
-        bool same = report.Verdict == Verdict.Equivalent;
-        html.Append("<header>\n<h1>pcapdiff</h1>\n<p class=\"runs\"><span class=\"label\">").Append(E(report.Left.Label)).Append("</span> ")
-            .Append(E(Describe(report.Left))).Append("<br><span class=\"label\">").Append(E(report.Right.Label)).Append("</span> ")
-            .Append(E(Describe(report.Right))).Append("</p>\n");
+        bool same = view.Verdict == Verdict.Equivalent;
+        html.Append("<header>\n<h1>pcapdiff</h1>\n<p class=\"runs\"><span class=\"label\">").Append(E(view.Left.Label)).Append("</span> ")
+            .Append(E(view.Left.Description)).Append("<br><span class=\"label\">").Append(E(view.Right.Label)).Append("</span> ")
+            .Append(E(view.Right.Description)).Append("</p>\n");
         html.Append("<p id=\"verdict\" class=\"verdict ").Append(same ? "same" : "different").Append("\">")
-            .Append(same ? "EQUIVALENT" : "DIFFERENT").Append("</p>\n<p>")
-            .Append(E($"{report.Paired} flow{(report.Paired == 1 ? string.Empty : "s")} paired ({report.EqualPairs} equal, {report.DivergedPairs} diverging), {report.OnlyLeft} only in {report.Left.Label}, {report.OnlyRight} only in {report.Right.Label}"))
-            .Append("</p>\n");
-        foreach (string warning in report.Left.Warnings.Concat(report.Right.Warnings))
+            .Append(view.VerdictWord).Append("</p>\n<p>").Append(E(view.Summary)).Append("</p>\n");
+        foreach (string warning in view.Warnings)
         {
             html.Append("<p class=\"warning\">Warning: ").Append(E(warning)).Append("</p>\n");
         }
 
-        if (report.FirstDivergence is { Divergence: { } first } pair)
+        if (view.FirstDivergence is { } first)
         {
-            int index = report.IndexOf(pair);
-            html.Append("<p id=\"first-divergence\" class=\"first\">First divergence: <a href=\"#").Append(RowId(index, first.Row)).Append("\">")
-                .Append(E($"{FlowTitles.Service(pair)} {FlowTitles.At(report.Left.Label, first.LeftFrame, report.Right.Label, first.RightFrame)}".TrimEnd())).Append("</a><br>")
-                .Append(E(first.Description)).Append("</p>\n");
+            html.Append("<p id=\"first-divergence\" class=\"first\">First divergence: <a href=\"#").Append(RowId(first.Pair, first.Row)).Append("\">")
+                .Append(E(first.Title)).Append("</a><br>").Append(E(first.Description)).Append("</p>\n");
         }
 
         html.Append("</header>\n");
-    }
-
-    private static string Describe(CaptureSide side)
-    {
-        string flows = side.Flows == 1 ? "1 flow" : $"{side.Flows} flows";
-        return side.Read is { } read ? $"{side.Name} ({read.Frames} frames, {read.Format}, {flows})" : $"{side.Name} ({flows})";
     }
 
     private static string PairId(int pair) => $"flow-{pair}";
 
     private static string RowId(int pair, int row) => $"flow-{pair}-row-{row}";
 
-    private static void FlowTable(StringBuilder html, DiffReport report, FlowListing listing)
+    private static void FlowTable(StringBuilder html, ReportView view)
     {
         html.Append("<section>\n<h2>Flows</h2>\n<div class=\"scroll\"><table class=\"flows\">\n<thead><tr><th>status</th><th>flow</th><th>")
-            .Append(E(report.Left.Label)).Append("</th><th>").Append(E(report.Right.Label)).Append("</th></tr></thead>\n<tbody>\n");
-        var sections = new HashSet<int>(listing.Detailed);
-        foreach (int i in listing.Listed)
+            .Append(E(view.Left.Label)).Append("</th><th>").Append(E(view.Right.Label)).Append("</th>");
+        if (view.ZeekColumn is { } zeek)
         {
-            var pair = report.Pairs[i];
-            var (badge, css) = Badge(report, pair.Status);
-            string service = E(FlowTitles.Service(pair));
-            html.Append("<tr><td><span class=\"badge ").Append(css).Append("\">").Append(E(badge)).Append("</span></td><td>")
-                .Append(sections.Contains(i) ? $"<a href=\"#{PairId(i)}\">{service}</a>" : service)
-                .Append("</td><td class=\"num\">").Append(E(FlowTitles.Volume(pair.Left))).Append("</td><td class=\"num\">")
-                .Append(E(FlowTitles.Volume(pair.Right))).Append("</td></tr>\n");
+            html.Append("<th>").Append(E(zeek)).Append("</th>");
+        }
+
+        html.Append("</tr></thead>\n<tbody>\n");
+        foreach (var row in view.FlowTable)
+        {
+            string service = E(row.Service);
+            html.Append("<tr><td><span class=\"badge ").Append(Css(row.Status)).Append("\">").Append(E(row.StatusText)).Append("</span></td><td>")
+                .Append(row.HasSection ? $"<a href=\"#{PairId(row.Pair)}\">{service}</a>" : service)
+                .Append("</td><td class=\"num\">").Append(E(row.LeftVolume)).Append("</td><td class=\"num\">")
+                .Append(E(row.RightVolume)).Append("</td>");
+            if (row.Zeek is { } history)
+            {
+                html.Append("<td>").Append(E(history)).Append("</td>");
+            }
+
+            html.Append("</tr>\n");
         }
 
         html.Append("</tbody></table></div>\n");
-        More(html, listing.UnlistedLine);
-        More(html, listing.EqualLine);
+        More(html, view.UnlistedLine);
+        More(html, view.EqualLine);
         html.Append("</section>\n");
     }
 
@@ -113,17 +108,17 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false, i
         }
     }
 
-    private static (string Text, string Css) Badge(DiffReport report, PairStatus status) => status switch
+    private static string Css(PairStatus status) => status switch
     {
-        PairStatus.Equal => ("equal", "equal"),
-        PairStatus.Diverged => ("diverges", "diverged"),
-        PairStatus.OnlyLeft => ($"only {report.Left.Label}", "only-left"),
-        _ => ($"only {report.Right.Label}", "only-right"),
+        PairStatus.Equal => "equal",
+        PairStatus.Diverged => "diverged",
+        PairStatus.OnlyLeft => "only-left",
+        _ => "only-right",
     };
 
-    private static void BytesChart(StringBuilder html, DiffReport report)
+    private static void BytesChart(StringBuilder html, ReportView view)
     {
-        var rows = report.Pairs
+        var rows = view.Report.Pairs
             .Select(p => (Pair: p, Left: Bytes(p.Left), Right: Bytes(p.Right)))
             .Where(r => r.Left + r.Right > 0)
             .OrderByDescending(r => Math.Max(r.Left, r.Right))
@@ -141,11 +136,11 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false, i
         int height = (rows.Count * RowHeight) + 24;
         html.Append("<section>\n<h2>Bytes per conversation</h2>\n<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ")
             .Append(LabelWidth + BarWidth + 120).Append(' ').Append(height).Append("\" aria-label=\"")
-            .Append(E($"Frame bytes per conversation, {report.Left.Label} and {report.Right.Label}")).Append("\">\n");
+            .Append(E($"Frame bytes per conversation, {view.Left.Label} and {view.Right.Label}")).Append("\">\n");
         html.Append("<rect class=\"key left\" x=\"").Append(LabelWidth).Append("\" y=\"2\" width=\"12\" height=\"10\"/><text x=\"")
-            .Append(LabelWidth + 16).Append("\" y=\"11\">").Append(E(report.Left.Label)).Append("</text>")
+            .Append(LabelWidth + 16).Append("\" y=\"11\">").Append(E(view.Left.Label)).Append("</text>")
             .Append("<rect class=\"key right\" x=\"").Append(LabelWidth + 110).Append("\" y=\"2\" width=\"12\" height=\"10\"/><text x=\"")
-            .Append(LabelWidth + 126).Append("\" y=\"11\">").Append(E(report.Right.Label)).Append("</text>\n");
+            .Append(LabelWidth + 126).Append("\" y=\"11\">").Append(E(view.Right.Label)).Append("</text>\n");
         for (int i = 0; i < rows.Count; i++)
         {
             var (pair, left, right) = rows[i];
@@ -171,48 +166,40 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false, i
 
     private static long Bytes(Flow? flow) => flow is null ? 0 : flow.ClientToServer.FrameBytes + flow.ServerToClient.FrameBytes;
 
-    private void Pair(StringBuilder html, DiffReport report, FlowPairDiff pair, int index)
+    private static void Section(StringBuilder html, ReportView view, PairSection section)
     {
-        var (badge, css) = Badge(report, pair.Status);
-        html.Append("<section class=\"pair\" id=\"").Append(PairId(index)).Append("\">\n<h2><span class=\"badge ").Append(css).Append("\">")
-            .Append(E(badge)).Append("</span> ").Append(E(FlowTitles.Service(pair))).Append("</h2>\n<p class=\"endpoints\">");
-        if (pair.Left is { } left)
+        html.Append("<section class=\"pair\" id=\"").Append(PairId(section.Pair)).Append("\">\n<h2><span class=\"badge ").Append(Css(section.Status)).Append("\">")
+            .Append(E(section.Badge)).Append("</span> ").Append(E(section.Title)).Append("</h2>\n<p class=\"endpoints\">")
+            .AppendJoin("<br>", section.Endpoints.Select(E)).Append("</p>\n");
+        if (section.Divergence is { } divergence)
         {
-            html.Append(E($"{report.Left.Label}: {FlowTitles.Endpoints(left)}")).Append("<br>");
+            html.Append("<p class=\"divergence\"><strong>Divergence:</strong> ").Append(E(divergence)).Append("</p>\n");
         }
 
-        if (pair.Right is { } right)
-        {
-            html.Append(E($"{report.Right.Label}: {FlowTitles.Endpoints(right)}"));
-        }
-
-        html.Append("</p>\n");
-        if (pair.Divergence is { } divergence)
-        {
-            html.Append("<p class=\"divergence\"><strong>Divergence:</strong> ").Append(E(divergence.Description)).Append("</p>\n");
-        }
-
-        foreach (var hint in pair.Hints)
+        foreach (var hint in section.Hints)
         {
             html.Append("<div class=\"hint\"><strong>Hint: ").Append(E(hint.Title)).Append("</strong><p>").Append(E(hint.Explanation)).Append("</p>");
-            if (hint.Evidence.Count > 0)
+            if (hint.Evidence is { } evidence)
             {
-                html.Append("<p class=\"evidence\">Evidence (").Append(E(report.Right.Label)).Append("): ").Append(E(string.Join("; ", hint.Evidence))).Append("</p>");
+                html.Append("<p class=\"evidence\">").Append(E(evidence)).Append("</p>");
             }
 
             html.Append("</div>\n");
         }
 
-        Rows(html, report, pair, index);
-        if (pair.Divergence is { } d)
+        Rows(html, view, section);
+        if (section.Filters.Count > 0)
         {
             html.Append("<dl class=\"filters\">");
-            Filter(html, report.Left.Label, WiresharkFilters.ForDivergence(pair.Left, d, left: true));
-            Filter(html, report.Right.Label, WiresharkFilters.ForDivergence(pair.Right, d, left: false));
+            foreach (var filter in section.Filters)
+            {
+                html.Append("<dt>Wireshark filter, ").Append(E(filter.Label)).Append("</dt><dd><code>").Append(E(filter.Filter)).Append("</code></dd>");
+            }
+
             html.Append("</dl>\n");
         }
 
-        foreach (string note in pair.Notes)
+        foreach (string note in section.Notes)
         {
             html.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
         }
@@ -220,40 +207,26 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false, i
         html.Append("</section>\n");
     }
 
-    private static void Filter(StringBuilder html, string label, string? filter)
+    private static void Rows(StringBuilder html, ReportView view, PairSection section)
     {
-        if (filter is not null)
-        {
-            html.Append("<dt>Wireshark filter, ").Append(E(label)).Append("</dt><dd><code>").Append(E(filter)).Append("</code></dd>");
-        }
-    }
-
-    private void Rows(StringBuilder html, DiffReport report, FlowPairDiff pair, int index)
-    {
-        html.Append("<div class=\"sbs\" role=\"table\">\n<div class=\"row head\" role=\"row\"><span></span><span class=\"num\">#").Append(E(report.Left.Label))
-            .Append("</span><span>").Append(E(report.Left.Label)).Append("</span><span class=\"num\">#").Append(E(report.Right.Label)).Append("</span><span>")
-            .Append(E(report.Right.Label)).Append("</span></div>\n");
-        var lines = pair.Status switch
-        {
-            PairStatus.Equal => [.. Enumerable.Range(0, pair.Rows.Count).Select(i => new RowFolding.Line(i, 0))],
-            PairStatus.OnlyLeft or PairStatus.OnlyRight => RowFolding.Head(pair.Rows, (2 * context) + 2),
-            _ => RowFolding.Fold(pair.Rows, context),
-        };
+        html.Append("<div class=\"sbs\" role=\"table\">\n<div class=\"row head\" role=\"row\"><span></span><span class=\"num\">#").Append(E(view.Left.Label))
+            .Append("</span><span>").Append(E(view.Left.Label)).Append("</span><span class=\"num\">#").Append(E(view.Right.Label)).Append("</span><span>")
+            .Append(E(view.Right.Label)).Append("</span></div>\n");
         int next = 0;
-        foreach (var line in lines)
+        foreach (var line in section.Lines)
         {
-            if (line.Index >= 0)
+            if (!line.IsFold)
             {
-                Row(html, pair, index, line.Index);
-                next = line.Index + 1;
+                Row(html, section, line.Row);
+                next = line.Row + 1;
                 continue;
             }
 
             // A folded run: collapsed, one click away.
-            html.Append("<details class=\"fold\"><summary>").Append(N(line.Folded)).Append(pair.Status == PairStatus.Diverged ? " equal event" : " more event").Append(line.Folded == 1 ? string.Empty : "s").Append("</summary>\n");
+            html.Append("<details class=\"fold\"><summary>").Append(E(section.FoldText(line.Folded))).Append("</summary>\n");
             for (int i = next; i < next + line.Folded; i++)
             {
-                Row(html, pair, index, i);
+                Row(html, section, i);
             }
 
             html.Append("</details>\n");
@@ -263,22 +236,21 @@ public sealed class HtmlRenderer(int context = 3, bool showEqualFlows = false, i
         html.Append("</div>\n");
     }
 
-    private static void Row(StringBuilder html, FlowPairDiff pair, int index, int i)
+    private static void Row(StringBuilder html, PairSection section, int index)
     {
-        var row = pair.Rows[i];
-        var (marker, css) = row.Op switch
+        var row = section.Row(index);
+        string css = row.Kind switch
         {
-            AlignmentOp.Equal => (string.Empty, "equal"),
-            AlignmentOp.Changed => ("≠", "changed"),
-            _ when row.Moved => ("~", "moved"),
-            AlignmentOp.LeftOnly => ("<", "left-only"),
-            _ => (">", "right-only"),
+            RowKind.Equal => "equal",
+            RowKind.Changed => "changed",
+            RowKind.Moved => "moved",
+            RowKind.LeftOnly => "left-only",
+            _ => "right-only",
         };
-        bool first = pair.Divergence?.Row == i;
-        html.Append("<div class=\"row ").Append(css).Append(first ? " first" : string.Empty).Append("\" id=\"").Append(RowId(index, i))
-            .Append("\" role=\"row\"><span>").Append(first ? "▶" : string.Empty).Append(E(marker)).Append("</span><span class=\"num\">")
-            .Append(E(FlowTitles.Frames(row.Left))).Append("</span><span>").Append(E(FlowTitles.EventWithAnnotations(row.Left)))
-            .Append("</span><span class=\"num\">").Append(E(FlowTitles.Frames(row.Right))).Append("</span><span>")
-            .Append(E(FlowTitles.EventWithAnnotations(row.Right))).Append("</span></div>\n");
+        html.Append("<div class=\"row ").Append(css).Append(row.IsFirstDivergence ? " first" : string.Empty).Append("\" id=\"").Append(RowId(section.Pair, index))
+            .Append("\" role=\"row\"><span>").Append(row.IsFirstDivergence ? "▶" : string.Empty).Append(E(row.Marker)).Append("</span><span class=\"num\">")
+            .Append(E(row.LeftFrames)).Append("</span><span>").Append(E(row.LeftEvent))
+            .Append("</span><span class=\"num\">").Append(E(row.RightFrames)).Append("</span><span>")
+            .Append(E(row.RightEvent)).Append("</span></div>\n");
     }
 }

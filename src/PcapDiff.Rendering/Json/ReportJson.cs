@@ -6,12 +6,15 @@ using PcapDiff.Core.Alignment;
 using PcapDiff.Core.Model;
 using PcapDiff.Core.Normalization;
 using PcapDiff.Core.Reporting;
+using PcapDiff.Rendering.View;
 
 namespace PcapDiff.Rendering.Json;
 
 /// <summary>
 /// The divergence report as JSON for scripts: its own output types (never serialized internals),
-/// a <c>schemaVersion</c>, and the schema in docs/report.schema.json.
+/// a <c>schemaVersion</c>, and the schema in docs/report.schema.json. Its names and sentences are
+/// the <see cref="ReportView"/>'s; unlike a reader, a script gets every flow and every pair, so
+/// the view's caps and folds do not apply.
 /// </summary>
 public sealed class ReportJson : IReportRenderer
 {
@@ -32,13 +35,14 @@ public sealed class ReportJson : IReportRenderer
     };
 
     /// <inheritdoc />
-    public void Render(DiffReport report, TextWriter output)
+    public void Render(ReportView view, TextWriter output)
     {
+        var report = view.Report;
         var leftFlows = report.Pairs.Where(p => p.Left is not null).Select(p => p.Left!).OrderBy(f => f.Index).ToList();
         var rightFlows = report.Pairs.Where(p => p.Right is not null).Select(p => p.Right!).OrderBy(f => f.Index).ToList();
         var leftPosition = ReferenceIndex.Of(leftFlows);
         var rightPosition = ReferenceIndex.Of(rightFlows);
-        var first = report.FirstDivergence;
+        var first = view.FirstDivergence;
 
         var buffer = new ArrayBufferWriter<byte>(FlushBytes * 2);
         using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder });
@@ -72,13 +76,13 @@ public sealed class ReportJson : IReportRenderer
 
         json.WriteStartObject();
         json.WriteNumber("schemaVersion", SchemaVersion);
-        json.WriteString("verdict", report.Verdict == Verdict.Equivalent ? "equivalent" : "different");
+        json.WriteString("verdict", view.Verdict == Verdict.Equivalent ? "equivalent" : "different");
         Property("left", Side(report.Left));
         Property("right", Side(report.Right));
         Property("summary", new SummaryDto(report.Paired, report.EqualPairs, report.DivergedPairs, report.OnlyLeft, report.OnlyRight));
         Property(
             "firstDivergence",
-            first is null ? null : new FirstDivergenceDto(report.IndexOf(first), first.Divergence!.Description, first.Divergence.LeftFrame, first.Divergence.RightFrame));
+            first is null ? null : new FirstDivergenceDto(first.Pair, first.Description, first.LeftFrame, first.RightFrame));
         Array("leftFlows", leftFlows.Select(FlowOf));
         Array("rightFlows", rightFlows.Select(FlowOf));
         Array("pairs", report.Pairs.Select(p => Pair(p, leftPosition, rightPosition)));

@@ -2,12 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using PcapDiff.Core.Model;
 using PcapDiff.Core.Statistics;
+using PcapDiff.Rendering.View;
 
 namespace PcapDiff.Rendering.Json;
 
 /// <summary>
 /// Statistics as JSON for scripts, with output types of their own (never serialized internals)
-/// and a schema version that changes when a field changes meaning.
+/// and a schema version that changes when a field changes meaning. It writes a
+/// <see cref="StatsView"/>'s captures and pairs whole: a script reads every row, so --top does not apply.
 /// </summary>
 public static class StatsJson
 {
@@ -21,13 +23,15 @@ public static class StatsJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>Writes one capture's statistics.</summary>
-    public static void Write(CaptureStats stats, TextWriter output) =>
-        output.WriteLine(JsonSerializer.Serialize(new StatsDocument(SchemaVersion, [Capture(stats)], null), Options));
-
-    /// <summary>Writes two captures' statistics and their paired conversations.</summary>
-    public static void Write(StatsComparison comparison, TextWriter output)
+    /// <summary>Writes one capture's statistics, or two captures' and their paired conversations.</summary>
+    public static void Write(StatsView view, TextWriter output)
     {
+        if (view.Comparison is not { } comparison)
+        {
+            output.WriteLine(JsonSerializer.Serialize(new StatsDocument(SchemaVersion, [Capture(view.Captures[0])], null), Options));
+            return;
+        }
+
         var left = ReferenceIndex.Of(comparison.Left.Conversations.Select(c => c.Flow));
         var right = ReferenceIndex.Of(comparison.Right.Conversations.Select(c => c.Flow));
         var pairs = comparison.Pairs.Select(p => new PairDto(

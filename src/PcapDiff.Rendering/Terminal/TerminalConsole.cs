@@ -12,7 +12,7 @@ internal static class TerminalConsole
     private static bool _ascii;
 
     /// <summary>A console writing to <paramref name="output"/> at the options' width, coloured only when asked.</summary>
-    public static IAnsiConsole Create(TextRenderOptions options, TextWriter output)
+    public static IAnsiConsole Create(TerminalOptions options, TextWriter output)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

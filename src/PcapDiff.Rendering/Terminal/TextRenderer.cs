@@ -1,17 +1,17 @@
-using PcapDiff.Core.Alignment;
 using PcapDiff.Core.Reporting;
+using PcapDiff.Rendering.View;
 using Spectre.Console;
-using static PcapDiff.Rendering.Terminal.TerminalConsole;
 using Spectre.Console.Rendering;
+using static PcapDiff.Rendering.Terminal.TerminalConsole;
 
 namespace PcapDiff.Rendering.Terminal;
 
 /// <summary>
-/// The side-by-side terminal report: summary and verdict, the flow table, then each diverging flow
-/// with both runs' frame numbers on every line, equal runs folded, the divergence in words and hints.
+/// The side-by-side terminal report: summary and verdict, the flow table, then each pair the view
+/// shows with both runs' frame numbers on every line, equal runs folded, the divergence in words and hints.
 /// Text from captures only ever goes into Spectre <see cref="Text"/> (never markup), already escaped.
 /// </summary>
-public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
+public sealed class TextRenderer(TerminalOptions terminal) : IReportRenderer
 {
     private static readonly Style Dim = new(Color.Grey);
     private static readonly Style Bold = new(decoration: Decoration.Bold);
@@ -21,35 +21,31 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
     private static readonly Style Good = new(Color.Green);
 
     /// <inheritdoc />
-    public void Render(DiffReport report, TextWriter output)
+    public void Render(ReportView view, TextWriter output)
     {
         using var trimmed = new LineTrimmingWriter(output);
-        var console = TerminalConsole.Create(options, trimmed);
+        var console = TerminalConsole.Create(terminal, trimmed);
 
-        if (options.Brief)
+        if (view.Options.Brief)
         {
-            WriteVerdict(console, report);
+            WriteVerdict(console, view);
             return;
         }
 
-        var listing = new FlowListing(report, options.ShowEqualFlows, options.MaxFlowDetails);
-        WriteHeader(console, report);
-        WriteFlowTable(console, report, listing);
-        var shown = listing.Detailed.Select(i => report.Pairs[i]).ToList();
-        if (shown.Count > 0)
+        WriteHeader(console, view);
+        WriteFlowTable(console, view);
+        if (view.Legend is { } legend)
         {
-            string lines = report.Left.Read is null || report.Right.Read is null ? " (line numbers for a .flows file)" : string.Empty;
-            string moved = shown.Any(p => p.Rows.Any(r => r.Moved)) ? ", ~ in both runs at different places" : string.Empty;
-            Line(console, $"Rows: ≠ changed, < only in {report.Left.Label}, > only in {report.Right.Label}{moved}, ▶ first divergence; #{report.Left.Label} and #{report.Right.Label} are frame numbers{lines}.", Dim);
+            Line(console, legend, Dim);
             console.WriteLine();
         }
 
-        foreach (var pair in shown)
+        foreach (var section in view.Sections)
         {
-            WritePair(console, report, pair);
+            WriteSection(console, view, section);
         }
 
-        if (listing.NotDetailedLine is { } notDetailed)
+        if (view.NotDetailedLine is { } notDetailed)
         {
             Line(console, notDetailed, Dim);
         }
@@ -61,67 +57,63 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
         console.WriteLine();
     }
 
-    private static void WriteHeader(IAnsiConsole console, DiffReport report)
+    private static void WriteHeader(IAnsiConsole console, ReportView view)
     {
-        Line(console, $"{report.Left.Label}: {Side(report.Left)}");
-        Line(console, $"{report.Right.Label}: {Side(report.Right)}");
+        Line(console, $"{view.Left.Label}: {view.Left.Description}");
+        Line(console, $"{view.Right.Label}: {view.Right.Description}");
         console.WriteLine();
-        WriteVerdict(console, report);
+        WriteVerdict(console, view);
 
-        if (report.FirstDivergence is { Divergence: { } first } pair)
+        if (view.FirstDivergence is { } first)
         {
-            Line(console, $"First divergence: {FlowTitles.Service(pair)} {FlowTitles.At(report.Left.Label, first.LeftFrame, report.Right.Label, first.RightFrame)}".TrimEnd(), Bold);
+            Line(console, $"First divergence: {first.Title}", Bold);
             console.Write(new Padder(Plain(first.Description), new Padding(2, 0, 0, 0)));
         }
     }
 
     /// <summary>The verdict line: <c>DIFFERENT: 2 flows paired (1 equal, 1 diverging), 0 only in good, 0 only in bad</c>.</summary>
-    private static void WriteVerdict(IAnsiConsole console, DiffReport report)
+    private static void WriteVerdict(IAnsiConsole console, ReportView view)
     {
-        bool same = report.Verdict == Verdict.Equivalent;
-        console.Write(Plain(same ? "EQUIVALENT" : "DIFFERENT", same ? Good.Combine(Bold) : Missing.Combine(Bold)));
-        Line(console, $": {report.Paired} flow{Plural(report.Paired)} paired ({report.EqualPairs} equal, {report.DivergedPairs} diverging), "
-            + $"{report.OnlyLeft} only in {report.Left.Label}, {report.OnlyRight} only in {report.Right.Label}");
+        bool same = view.Verdict == Verdict.Equivalent;
+        console.Write(Plain(view.VerdictWord, same ? Good.Combine(Bold) : Missing.Combine(Bold)));
+        Line(console, $": {view.Summary}");
     }
 
-    private static string Side(CaptureSide side)
-    {
-        string frames = side.Read is { } read ? $"{read.Frames} frames, {read.Format}, " : string.Empty;
-        return $"{side.Name} ({frames}{side.Flows} flow{Plural(side.Flows)})";
-    }
-
-    private void WriteFlowTable(IAnsiConsole console, DiffReport report, FlowListing listing)
+    private static void WriteFlowTable(IAnsiConsole console, ReportView view)
     {
         var table = new Table().Border(SimpleBorder).BorderStyle(Dim);
         table.AddColumn(new TableColumn(Plain("status")));
         table.AddColumn(new TableColumn(Plain("flow")));
-        table.AddColumn(new TableColumn(Plain(report.Left.Label)).RightAligned());
-        table.AddColumn(new TableColumn(Plain(report.Right.Label)).RightAligned());
-        if (options.ShowZeek)
+        table.AddColumn(new TableColumn(Plain(view.Left.Label)).RightAligned());
+        table.AddColumn(new TableColumn(Plain(view.Right.Label)).RightAligned());
+        if (view.ZeekColumn is { } zeek)
         {
-            table.AddColumn(new TableColumn(Plain($"zeek {report.Left.Label} / {report.Right.Label}")));
+            table.AddColumn(new TableColumn(Plain(zeek)));
         }
 
-        foreach (var pair in listing.Listed.Select(i => report.Pairs[i]))
+        foreach (var row in view.FlowTable)
         {
-            var (status, style) = pair.Status switch
+            var style = row.Status switch
             {
-                PairStatus.Equal when pair.Hints.Count > 0 => ("equal, hint", Changed),
-                PairStatus.Equal => ("equal", Dim),
-                PairStatus.Diverged => ("DIVERGES", Changed),
-                PairStatus.OnlyLeft => ($"only {report.Left.Label}", Missing),
-                _ => ($"only {report.Right.Label}", Extra),
+                PairStatus.Equal when row.HasHints => Changed,
+                PairStatus.Equal => Dim,
+                PairStatus.Diverged => Changed,
+                PairStatus.OnlyLeft => Missing,
+                _ => Extra,
             };
+
+            // A terminal has no badges: a diverging flow's status is in capitals to stand out in grey.
+            string status = row.Status == PairStatus.Diverged ? row.StatusText.ToUpperInvariant() : row.StatusText;
             var cells = new List<IRenderable>
             {
                 Plain(status, style),
-                Plain(FlowTitles.Service(pair)),
-                Plain(FlowTitles.Volume(pair.Left)),
-                Plain(FlowTitles.Volume(pair.Right)),
+                Plain(row.Service),
+                Plain(row.LeftVolume),
+                Plain(row.RightVolume),
             };
-            if (options.ShowZeek)
+            if (row.Zeek is { } history)
             {
-                cells.Add(Plain($"{FlowTitles.Zeek(pair.Left)} / {FlowTitles.Zeek(pair.Right)}"));
+                cells.Add(Plain(history));
             }
 
             table.AddRow(cells);
@@ -129,56 +121,44 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
 
         // The table's blank top and bottom borders separate it from what is around it.
         console.Write(table);
-        if (listing.UnlistedLine is { } unlisted)
+        if (view.UnlistedLine is { } unlisted)
         {
             Line(console, "  " + unlisted, Dim);
         }
 
-        if (listing.EqualLine is { } equal)
+        if (view.EqualLine is { } equal)
         {
             Line(console, "  " + equal, Dim);
             console.WriteLine();
         }
     }
 
-    private void WritePair(IAnsiConsole console, DiffReport report, FlowPairDiff pair)
+    private static void WriteSection(IAnsiConsole console, ReportView view, PairSection section)
     {
-        string status = pair.Status switch
+        Line(console, $"━━ {section.Title}  [{section.StatusText}]", Bold);
+        foreach (string endpoints in section.Endpoints)
         {
-            PairStatus.Equal => "equal",
-            PairStatus.Diverged => "diverges",
-            PairStatus.OnlyLeft => $"only in {report.Left.Label}",
-            _ => $"only in {report.Right.Label}",
-        };
-        Line(console, $"━━ {FlowTitles.Service(pair)}  [{status}]", Bold);
-        if (pair.Left is { } left)
-        {
-            Line(console, $"   {report.Left.Label}: {FlowTitles.Endpoints(left)}", Dim);
+            Line(console, "   " + endpoints, Dim);
         }
 
-        if (pair.Right is { } right)
+        console.Write(SideBySide(view, section));
+        if (section.Divergence is { } divergence)
         {
-            Line(console, $"   {report.Right.Label}: {FlowTitles.Endpoints(right)}", Dim);
+            console.Write(new Padder(Plain("Divergence: " + divergence, Bold), new Padding(2, 0, 0, 0)));
         }
 
-        console.Write(SideBySide(report, pair));
-        if (pair.Divergence is { } divergence)
-        {
-            console.Write(new Padder(Plain("Divergence: " + divergence.Description, Bold), new Padding(2, 0, 0, 0)));
-        }
-
-        foreach (var hint in pair.Hints)
+        foreach (var hint in section.Hints)
         {
             console.Write(Plain("  Hint: ", Changed.Combine(Bold)));
             Line(console, hint.Title, Bold);
             console.Write(new Padder(Plain(hint.Explanation), new Padding(8, 0, 0, 0)));
-            if (hint.Evidence.Count > 0)
+            if (hint.Evidence is { } evidence)
             {
-                console.Write(new Padder(Plain($"Evidence ({report.Right.Label}): {string.Join("; ", hint.Evidence)}", Dim), new Padding(8, 0, 0, 0)));
+                console.Write(new Padder(Plain(evidence, Dim), new Padding(8, 0, 0, 0)));
             }
         }
 
-        foreach (var note in pair.Notes)
+        foreach (string note in section.Notes)
         {
             console.Write(new Padder(Plain("Note: " + note, Dim), new Padding(2, 0, 0, 0)));
         }
@@ -186,7 +166,7 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
         console.WriteLine();
     }
 
-    private Table SideBySide(DiffReport report, FlowPairDiff pair)
+    private static Table SideBySide(ReportView view, PairSection section)
     {
         var table = new Table().Border(TableBorder.None).HideHeaders();
         table.AddColumn(new TableColumn(string.Empty).PadLeft(2).PadRight(1));
@@ -194,45 +174,26 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
         table.AddColumn(new TableColumn(string.Empty).PadRight(3));
         table.AddColumn(new TableColumn(string.Empty).RightAligned().PadRight(1));
         table.AddColumn(new TableColumn(string.Empty));
-        table.AddRow(Cells(Dim, string.Empty, $"#{report.Left.Label}", report.Left.Label, $"#{report.Right.Label}", report.Right.Label));
+        table.AddRow(Cells(Dim, string.Empty, $"#{view.Left.Label}", view.Left.Label, $"#{view.Right.Label}", view.Right.Label));
 
-        int divergenceRow = pair.Divergence?.Row ?? -1;
-        // An equal flow is only shown on request (--all), and then in full.
-        var lines = pair.Status switch
+        foreach (var line in section.Lines)
         {
-            PairStatus.Equal => Enumerable.Range(0, pair.Rows.Count).Select(i => new RowFolding.Line(i, 0)),
-            PairStatus.OnlyLeft or PairStatus.OnlyRight => RowFolding.Head(pair.Rows, (2 * options.Context) + 2),
-            _ => RowFolding.Fold(pair.Rows, options.Context),
-        };
-        foreach (var line in lines)
-        {
-            if (line.Index < 0)
+            if (line.IsFold)
             {
-                table.AddRow(Cells(Dim, string.Empty, string.Empty, pair.Status is PairStatus.Diverged ? $"… {line.Folded} equal event{Plural(line.Folded)} …" : $"… {line.Folded} more event{Plural(line.Folded)} …", string.Empty, string.Empty));
+                table.AddRow(Cells(Dim, string.Empty, string.Empty, $"… {section.FoldText(line.Folded)} …", string.Empty, string.Empty));
                 continue;
             }
 
-            var row = pair.Rows[line.Index];
-            var (marker, style) = row.Op switch
+            var row = section.Row(line.Row);
+            var style = row.Kind switch
             {
-                AlignmentOp.Equal => (" ", Style.Plain),
-                AlignmentOp.Changed => ("≠", Changed),
-                _ when row.Moved => ("~", Changed),
-                AlignmentOp.LeftOnly => ("<", Missing),
-                _ => (">", Extra),
+                RowKind.Equal => Style.Plain,
+                RowKind.Changed or RowKind.Moved => Changed,
+                RowKind.LeftOnly => Missing,
+                _ => Extra,
             };
-            if (line.Index == divergenceRow)
-            {
-                marker = "▶" + marker.Trim();
-            }
-
-            table.AddRow(Cells(
-                style,
-                marker,
-                FlowTitles.Frames(row.Left),
-                FlowTitles.EventWithAnnotations(row.Left),
-                FlowTitles.Frames(row.Right),
-                FlowTitles.EventWithAnnotations(row.Right)));
+            string marker = row.IsFirstDivergence ? "▶" + row.Marker : row.Marker.PadLeft(1);
+            table.AddRow(Cells(style, marker, row.LeftFrames, row.LeftEvent, row.RightFrames, row.RightEvent));
         }
 
         return table;
@@ -240,6 +201,4 @@ public sealed class TextRenderer(TextRenderOptions options) : IReportRenderer
 
     private static IRenderable[] Cells(Style style, params string[] texts) =>
         Array.ConvertAll(texts, t => (IRenderable)Plain(t, style));
-
-    private static string Plural(int count) => count == 1 ? string.Empty : "s";
 }

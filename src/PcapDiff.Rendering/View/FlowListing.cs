@@ -1,6 +1,6 @@
 using PcapDiff.Core.Reporting;
 
-namespace PcapDiff.Rendering;
+namespace PcapDiff.Rendering.View;
 
 /// <summary>
 /// Which flows a report lists in its flow table and which it shows side by side, the same for the

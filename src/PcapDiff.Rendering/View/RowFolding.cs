@@ -1,34 +1,31 @@
 using PcapDiff.Core.Alignment;
 using PcapDiff.Core.Reporting;
 
-namespace PcapDiff.Rendering.Terminal;
+namespace PcapDiff.Rendering.View;
 
 /// <summary>Decides which aligned rows to show: every non-equal row plus some context; the rest folded.</summary>
 internal static class RowFolding
 {
-    /// <summary>A shown row (Index ≥ 0) or a fold standing for <c>Folded</c> rows not shown.</summary>
-    public readonly record struct Line(int Index, int Folded);
-
     /// <summary>
     /// A flow that only one run has is one long difference: show how it starts, fold the rest.
     /// </summary>
-    public static IReadOnlyList<Line> Head(IReadOnlyList<AlignedRow> rows, int count)
+    public static IReadOnlyList<SectionLine> Head(IReadOnlyList<AlignedRow> rows, int count)
     {
-        var lines = new List<Line>();
+        var lines = new List<SectionLine>();
         for (int i = 0; i < Math.Min(count, rows.Count); i++)
         {
-            lines.Add(new Line(i, 0));
+            lines.Add(new SectionLine(i, 0));
         }
 
         if (rows.Count > count)
         {
-            lines.Add(new Line(-1, rows.Count - count));
+            lines.Add(new SectionLine(-1, rows.Count - count));
         }
 
         return lines;
     }
 
-    public static IReadOnlyList<Line> Fold(IReadOnlyList<AlignedRow> rows, int context)
+    public static IReadOnlyList<SectionLine> Fold(IReadOnlyList<AlignedRow> rows, int context)
     {
         var keep = new bool[rows.Count];
         for (int i = 0; i < rows.Count; i++)
@@ -44,7 +41,7 @@ internal static class RowFolding
             }
         }
 
-        var lines = new List<Line>();
+        var lines = new List<SectionLine>();
         int folded = 0;
         for (int i = 0; i < rows.Count; i++)
         {
@@ -52,11 +49,11 @@ internal static class RowFolding
             {
                 if (folded > 0)
                 {
-                    lines.Add(new Line(-1, folded));
+                    lines.Add(new SectionLine(-1, folded));
                     folded = 0;
                 }
 
-                lines.Add(new Line(i, 0));
+                lines.Add(new SectionLine(i, 0));
             }
             else
             {
@@ -66,7 +63,7 @@ internal static class RowFolding
 
         if (folded > 0)
         {
-            lines.Add(new Line(-1, folded));
+            lines.Add(new SectionLine(-1, folded));
         }
 
         return lines;
