@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PcapDiff.Core.Reporting.Hints;
+using PcapDiff.Rendering.Tests;
 using PcapDiff.TestSupport;
 
 namespace PcapDiff.Cli.Tests;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using PcapDiff.Cli.Tests;
+using PcapDiff.Rendering.Tests;
 using PcapDiff.TestSupport;
 
 namespace PcapDiff.Report.Tests;

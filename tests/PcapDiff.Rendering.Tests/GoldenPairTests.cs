@@ -6,7 +6,7 @@ using PcapDiff.Rendering.Terminal;
 using PcapDiff.TestSupport;
 using PcapDiff.Rendering.View;
 
-namespace PcapDiff.Cli.Tests;
+namespace PcapDiff.Rendering.Tests;
 
 /// <summary>Tier 2: every committed pair through the library, checked for meaning and against its verified report.</summary>
 public sealed class GoldenPairTests
@@ -113,7 +113,7 @@ public sealed class GoldenPairTests
         Assert.NotEmpty(report.Pairs);
     }
 
-    private static DiffReport Compare(string good, string bad)
+    internal static DiffReport Compare(string good, string bad)
     {
         var left = CaptureLoader.Load(RepoPaths.Capture(good));
         var right = CaptureLoader.Load(RepoPaths.Capture(bad));

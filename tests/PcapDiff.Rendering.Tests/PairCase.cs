@@ -1,6 +1,6 @@
 using PcapDiff.Core.Reporting;
 
-namespace PcapDiff.Cli.Tests;
+namespace PcapDiff.Rendering.Tests;
 
 /// <summary>A committed good/bad pair and what comparing it must say.</summary>
 /// <param name="Name">The case's name; its verified text report is Snapshots/GoldenPairTests.NAME.verified.txt.</param>
