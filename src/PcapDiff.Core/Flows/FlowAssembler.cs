@@ -1,6 +1,7 @@
 using PcapDiff.Core.Decoding;
 using PcapDiff.Core.Model;
 using PcapDiff.Core.Normalization;
+using PcapDiff.Core.Normalization.Tcp;
 
 namespace PcapDiff.Core.Flows;
 
@@ -8,7 +9,8 @@ namespace PcapDiff.Core.Flows;
 /// Groups packets into bidirectional flows: TCP and UDP by 5-tuple, ICMP echo by identifier, ICMP
 /// errors attached to the flow whose header they quote. A SYN with a new initial sequence number
 /// on the same tuple starts a new flow (Wireshark's rule for a new <c>tcp.stream</c>). Each flow's
-/// packets go straight to its normalizer, so memory grows with flows and events, never with packets.
+/// packets go straight through its stages (TCP tracker, Zeek history, normalizer), so memory grows
+/// with flows and events, never with packets.
 /// </summary>
 public sealed class FlowAssembler : IPacketSink
 {
@@ -98,10 +100,7 @@ public sealed class FlowAssembler : IPacketSink
             }
         }
 
-        var direction = flow.DirectionOf(packet.Source);
-        flow.Count(packet, direction);
-        flow.TrackSequence(packet, direction);
-        flow.Normalizer.Add(packet, direction, payload);
+        flow.Add(packet, flow.DirectionOf(packet.Source), payload);
     }
 
     private void AddIcmp(in PacketRecord packet, ReadOnlySpan<byte> payload)
@@ -129,9 +128,7 @@ public sealed class FlowAssembler : IPacketSink
                 }
             }
 
-            var direction = echo.DirectionOf(source);
-            echo.Count(packet, direction);
-            echo.Normalizer.Add(packet, direction, payload);
+            echo.Add(packet, echo.DirectionOf(source), payload);
             return;
         }
 
@@ -170,18 +167,21 @@ public sealed class FlowAssembler : IPacketSink
             return null;
         }
 
-        FlowNormalizer normalizer = protocol switch
+        TcpTracker? tcp = null;
+        FlowNormalizer normalizer;
+        if (protocol == Transport.Tcp)
         {
-            Transport.Tcp => new TcpNormalizer(_options, server.Port),
-            Transport.Udp => new UdpNormalizer(_options, _names, IsDnsPort(server.Port) || IsDnsPort(client.Port)),
-            _ => new IcmpEchoNormalizer(_options, protocol),
-        };
-        if (first.Source != client)
+            tcp = new TcpTracker();
+            normalizer = new TcpEventBuilder(_options, tcp, server.Port);
+        }
+        else
         {
-            normalizer.Zeek.Flipped();
+            normalizer = protocol == Transport.Udp
+                ? new UdpNormalizer(_options, _names, IsDnsPort(server.Port) || IsDnsPort(client.Port))
+                : new IcmpEchoNormalizer(_options);
         }
 
-        var flow = new FlowState(_flows.Count, protocol, client, server, normalizer, first);
+        var flow = new FlowState(_flows.Count, protocol, client, server, tcp, normalizer, first);
         _flows.Add(flow);
         _active[key] = flow;
         return flow;

@@ -1,41 +1,89 @@
 using PcapDiff.Core.Model;
 using PcapDiff.Core.Normalization;
+using PcapDiff.Core.Normalization.Tcp;
+using PcapDiff.Core.Zeek;
 
 namespace PcapDiff.Core.Flows;
 
-/// <summary>A flow while its capture is read: identity, roles, counters and its normalizer.</summary>
-internal sealed class FlowState(int index, Transport protocol, Endpoint client, Endpoint server, FlowNormalizer normalizer, in PacketRecord first)
+/// <summary>
+/// A flow while its capture is read: identity, roles and counters. Each of its packets goes, in one
+/// pass, through the TCP tracker, Zeek's history and the normalizer.
+/// </summary>
+internal sealed class FlowState
 {
+    private readonly TcpTracker? _tcp;
+    private readonly ZeekConnection _zeek;
     private uint? _clientBaseSequence;
     private uint? _serverBaseSequence;
     private FlowCounters _toServer;
     private FlowCounters _toClient;
 
-    public int Index { get; } = index;
+    public FlowState(int index, Transport protocol, Endpoint client, Endpoint server, TcpTracker? tcp, FlowNormalizer normalizer, in PacketRecord first)
+    {
+        Index = index;
+        Protocol = protocol;
+        Client = client;
+        Server = server;
+        Normalizer = normalizer;
+        FirstFrame = first.FrameNumber;
+        LastFrame = first.FrameNumber;
+        Start = first.Timestamp;
+        End = first.Timestamp;
+        FirstDirection = first.Source == client ? Direction.ClientToServer : Direction.ServerToClient;
+        _tcp = tcp;
+        _zeek = new ZeekConnection(protocol);
+        if (first.Source != client)
+        {
+            _zeek.Flipped();
+        }
+    }
 
-    public Transport Protocol { get; } = protocol;
+    public int Index { get; }
 
-    public Endpoint Client { get; } = client;
+    public Transport Protocol { get; }
 
-    public Endpoint Server { get; } = server;
+    public Endpoint Client { get; }
 
-    public FlowNormalizer Normalizer { get; } = normalizer;
+    public Endpoint Server { get; }
 
-    public long FirstFrame { get; } = first.FrameNumber;
+    public FlowNormalizer Normalizer { get; }
 
-    public DateTime Start { get; } = first.Timestamp;
+    public long FirstFrame { get; }
+
+    public DateTime Start { get; }
 
     /// <summary>Who sent the flow's first packet (Wireshark's side A).</summary>
-    public Direction FirstDirection { get; } = first.Source == client ? Direction.ClientToServer : Direction.ServerToClient;
+    public Direction FirstDirection { get; }
 
-    public long LastFrame { get; private set; } = first.FrameNumber;
+    public long LastFrame { get; private set; }
 
-    public DateTime End { get; private set; } = first.Timestamp;
+    public DateTime End { get; private set; }
 
     public Direction DirectionOf(Endpoint source) => source == Client ? Direction.ClientToServer : Direction.ServerToClient;
 
+    /// <summary>Takes a packet of the flow itself through its counters, the TCP tracker, Zeek's history and the normalizer.</summary>
+    public void Add(in PacketRecord packet, Direction direction, ReadOnlySpan<byte> payload)
+    {
+        Count(packet, direction);
+        if (_tcp is not null)
+        {
+            TrackSequence(packet, direction);
+            _zeek.Tcp(direction, packet.Flags, packet.Sequence, packet.PayloadLength, packet.Window);
+            if (_tcp.Add(packet, direction).Retransmitted)
+            {
+                _zeek.Retransmission(direction);
+            }
+        }
+        else if (Protocol == Transport.Udp)
+        {
+            _zeek.Udp(direction, packet.PayloadLength);
+        }
+
+        Normalizer.Add(packet, direction, payload);
+    }
+
     /// <summary>Counts a packet of the flow itself (ICMP errors about it are events, not traffic of it).</summary>
-    public void Count(in PacketRecord packet, Direction direction)
+    private void Count(in PacketRecord packet, Direction direction)
     {
         var counters = direction == Direction.ClientToServer ? _toServer : _toClient;
         var flags = packet.Protocol == Transport.Tcp ? packet.Flags : TcpFlags.None;
@@ -77,13 +125,8 @@ internal sealed class FlowState(int index, Transport protocol, Endpoint client, 
     /// own (the SYN's sequence number, else one before the segment's), and the first ACK from the
     /// other side sets it to one before the acknowledgment number when it is not set yet.
     /// </summary>
-    public void TrackSequence(in PacketRecord packet, Direction direction)
+    private void TrackSequence(in PacketRecord packet, Direction direction)
     {
-        if (packet.Protocol != Transport.Tcp)
-        {
-            return;
-        }
-
         if (BaseSequence(direction) is null)
         {
             SetBaseSequence(direction, (packet.Flags & TcpFlags.Syn) != 0 ? packet.Sequence : packet.Sequence - 1);
@@ -123,6 +166,13 @@ internal sealed class FlowState(int index, Transport protocol, Endpoint client, 
     public Flow ToFlow(HostNameRegistry names)
     {
         var normalized = Normalizer.Finish();
+        if (_tcp is not null)
+        {
+            // Bytes that never arrived: Zeek's content gaps.
+            _zeek.ContentGaps(Direction.ClientToServer, _tcp.Side(Direction.ClientToServer).HoleCount);
+            _zeek.ContentGaps(Direction.ServerToClient, _tcp.Side(Direction.ServerToClient).HoleCount);
+        }
+
         return new Flow
         {
             Index = Index,
@@ -136,16 +186,16 @@ internal sealed class FlowState(int index, Transport protocol, Endpoint client, 
             LastFrame = LastFrame,
             Start = Start,
             End = End,
-            ClientToServer = _toServer with { Retransmissions = normalized.RepeatedPackets[0] },
-            ServerToClient = _toClient with { Retransmissions = normalized.RepeatedPackets[1] },
+            ClientToServer = _toServer with { Retransmissions = _tcp?.Side(Direction.ClientToServer).Repeats ?? 0 },
+            ServerToClient = _toClient with { Retransmissions = _tcp?.Side(Direction.ServerToClient).Repeats ?? 0 },
             FirstDirection = FirstDirection,
             Events = normalized.Events,
-            Anomalies = normalized.Anomalies,
-            ClientBytesUnacknowledged = normalized.ClientBytesUnacknowledged,
-            ServerBytesUnacknowledged = normalized.ServerBytesUnacknowledged,
+            Anomalies = _tcp?.Anomalies() ?? FlowAnomalies.None,
+            ClientBytesUnacknowledged = _tcp?.Unacknowledged(Direction.ClientToServer) ?? 0,
+            ServerBytesUnacknowledged = _tcp?.Unacknowledged(Direction.ServerToClient) ?? 0,
             EventsCapped = normalized.Capped,
-            ZeekState = Normalizer.Zeek.ConnState(),
-            ZeekHistory = Normalizer.Zeek.History,
+            ZeekState = _zeek.ConnState(),
+            ZeekHistory = _zeek.History,
         };
     }
 }

@@ -1,5 +1,4 @@
 using PcapDiff.Core.Model;
-using PcapDiff.Core.Zeek;
 
 namespace PcapDiff.Core.Normalization;
 
@@ -7,12 +6,9 @@ namespace PcapDiff.Core.Normalization;
 /// Turns the packets of one flow into its normalized events, one packet at a time, so nothing
 /// holds packets: memory grows with events, not packets.
 /// </summary>
-internal abstract class FlowNormalizer(NormalizationOptions options, Transport protocol)
+internal abstract class FlowNormalizer(NormalizationOptions options)
 {
     protected EventSequence Events { get; } = new(options.MaxEventsPerFlow);
-
-    /// <summary>Zeek's view of the connection: history and conn_state.</summary>
-    public ZeekConnection Zeek { get; } = new(protocol);
 
     /// <summary>The application recognised in the flow ("DNS"), if any.</summary>
     public virtual string? Application => null;
@@ -34,6 +30,6 @@ internal abstract class FlowNormalizer(NormalizationOptions options, Transport p
         }
     }
 
-    /// <summary>Finishes the flow: the events in order, plus what the protocol tracked on the side.</summary>
-    public virtual NormalizedFlow Finish() => new(Events.ToEvents(), FlowAnomalies.None, 0, 0, Events.Capped);
+    /// <summary>Finishes the flow: the events in order.</summary>
+    public virtual NormalizedFlow Finish() => new(Events.ToEvents(), Events.Capped);
 }

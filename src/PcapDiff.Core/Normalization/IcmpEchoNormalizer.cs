@@ -3,7 +3,7 @@ using PcapDiff.Core.Model;
 namespace PcapDiff.Core.Normalization;
 
 /// <summary>ICMP echo (ping) flows: one event per request and reply.</summary>
-internal sealed class IcmpEchoNormalizer(NormalizationOptions options, Transport protocol) : FlowNormalizer(options, protocol)
+internal sealed class IcmpEchoNormalizer(NormalizationOptions options) : FlowNormalizer(options)
 {
     public override void Add(in PacketRecord packet, Direction direction, ReadOnlySpan<byte> payload)
     {

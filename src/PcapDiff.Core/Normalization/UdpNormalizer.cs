@@ -7,7 +7,7 @@ namespace PcapDiff.Core.Normalization;
 /// query and response events naming the query and the response code.
 /// </summary>
 internal sealed class UdpNormalizer(NormalizationOptions options, HostNameRegistry names, bool dnsPort)
-    : FlowNormalizer(options, Transport.Udp)
+    : FlowNormalizer(options)
 {
     // Each DNS message seen, by direction, id and question; null where the event cap dropped it.
     private readonly Dictionary<(Direction, ushort, string?, ushort), EventDraft?> _dnsEvents = [];
@@ -23,7 +23,6 @@ internal sealed class UdpNormalizer(NormalizationOptions options, HostNameRegist
 
     public override void Add(in PacketRecord packet, Direction direction, ReadOnlySpan<byte> payload)
     {
-        Zeek.Udp(direction, packet.PayloadLength);
         if (dnsPort && DnsMessage.TryParse(payload) is { } dns)
         {
             AddDns(packet, direction, dns);
