@@ -16,7 +16,7 @@ internal sealed class CommonOptions
     /// <summary>Locale variables in the order the C library reads them.</summary>
     private static readonly string[] LocaleVariables = ["LC_ALL", "LC_CTYPE", "LANG"];
 
-    public Option<string?> Filter { get; } = new("--filter", "-f") { Description = "A BPF capture filter applied to both captures, e.g. 'tcp port 8514 or udp port 53'." };
+    public Option<string?> Filter { get; } = FilterOption();
 
     public Option<string> LeftLabel { get; } = new("--good-label") { Description = "What to call the first capture in the report.", DefaultValueFactory = _ => "good" };
 
@@ -26,6 +26,9 @@ internal sealed class CommonOptions
         .AcceptOnlyFromAmong("auto", "always", "never");
 
     public Option<int?> Width { get; } = new("--width") { Description = "Columns to lay the report out in (default: the terminal's width; no limit when the output is not a terminal)." };
+
+    /// <summary>--filter, for a command that takes no other common option.</summary>
+    public static Option<string?> FilterOption() => new("--filter", "-f") { Description = "A BPF capture filter applied to both captures, e.g. 'tcp port 8514 or udp port 53'." };
 
     /// <summary>The run-reading and terminal options, in the order help lists them.</summary>
     public IEnumerable<Option> ReadingAndTerminal => [Filter, LeftLabel, RightLabel, ColorMode, Width];

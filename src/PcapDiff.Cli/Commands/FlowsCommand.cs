@@ -13,7 +13,7 @@ internal sealed class FlowsCommand
 
     private readonly Option<string?> _output = new("--output", "-o") { Description = "Write to this file instead of standard output (- is standard output)." };
 
-    private readonly Option<string?> _filter = new CommonOptions().Filter;
+    private readonly Option<string?> _filter = CommonOptions.FilterOption();
 
     public static Command Create(TextWriter output, TextWriter error)
     {

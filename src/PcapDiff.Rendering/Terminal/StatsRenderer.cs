@@ -46,9 +46,9 @@ public sealed class StatsRenderer(TerminalOptions terminal)
         var table = new Table().Border(SimpleBorder).BorderStyle(Dim);
         foreach (var column in stats.Columns)
         {
-            // A number or an address cut over two lines reads as two; names and services may wrap.
             var drawn = new TableColumn(Plain(column.Name));
-            table.AddColumn(column.IsNumber ? drawn.RightAligned().NoWrap() : column.Name is "client" or "server" or "address" ? drawn.NoWrap() : drawn);
+            drawn = column.IsNumber ? drawn.RightAligned() : drawn;
+            table.AddColumn(column.MayWrap ? drawn : drawn.NoWrap());
         }
 
         foreach (var row in stats.Rows)

@@ -56,18 +56,21 @@ public sealed class PairSection
             h.Explanation,
             h.Evidence.Count > 0 ? $"Evidence ({right}): {string.Join("; ", h.Evidence)}" : null))];
         Notes = _pair.Notes;
+        var filters = new List<WiresharkFilter>(2);
         if (_pair.Divergence is { } d)
         {
-            Filters = [.. new[]
+            if (WiresharkFilters.ForDivergence(_pair.Left, d, left: true) is { } leftFilter)
             {
-                (left, WiresharkFilters.ForDivergence(_pair.Left, d, left: true)),
-                (right, WiresharkFilters.ForDivergence(_pair.Right, d, left: false)),
-            }.Where(f => f.Item2 is not null).Select(f => new WiresharkFilter(f.Item1, f.Item2!))];
+                filters.Add(new WiresharkFilter(left, leftFilter));
+            }
+
+            if (WiresharkFilters.ForDivergence(_pair.Right, d, left: false) is { } rightFilter)
+            {
+                filters.Add(new WiresharkFilter(right, rightFilter));
+            }
         }
-        else
-        {
-            Filters = [];
-        }
+
+        Filters = filters;
     }
 
     /// <summary>Index of the pair in the report.</summary>

@@ -51,7 +51,7 @@ public sealed class StatsView
         new(
             $"Conversations of {stats.Name} ({stats.Conversations.Count}, by bytes)",
             null,
-            Columns(["protocol", "client", "server", "name"], ["→ pkts", "→ bytes", "← pkts", "← bytes", "pkts", "bytes", "start s", "duration s"]),
+            [Text("protocol"), Address("client"), Address("server"), Text("name"), .. Numbers(["→ pkts", "→ bytes", "← pkts", "← bytes", "pkts", "bytes", "start s", "duration s"])],
             [.. Top(stats.Conversations).Select(c => new StatsRow(
             [
                 FlowTitles.Protocol(c.Flow.Protocol),
@@ -68,11 +68,11 @@ public sealed class StatsView
                 Seconds(c.Duration),
             ]))],
             More(stats.Conversations.Count)),
-        new($"Hosts ({stats.Hosts.Count}, by bytes)", null, Columns(["address"], Numbers), [.. Top(stats.Hosts).Select(e => new StatsRow([e.Address.ToString(), .. Counts(e)]))], More(stats.Hosts.Count)),
+        new($"Hosts ({stats.Hosts.Count}, by bytes)", null, [Address("address"), .. Numbers(Counted)], [.. Top(stats.Hosts).Select(e => new StatsRow([e.Address.ToString(), .. Counts(e)]))], More(stats.Hosts.Count)),
         new(
             $"TCP and UDP endpoints ({stats.Ports.Count}, by bytes)",
             null,
-            Columns(["protocol", "address"], ["port", .. Numbers]),
+            [Text("protocol"), Address("address"), .. Numbers(["port", .. Counted])],
             [.. Top(stats.Ports).Select(e => new StatsRow([FlowTitles.Protocol(e.Protocol!.Value), e.Address.ToString(), e.Port!.Value.ToString(CultureInfo.InvariantCulture), .. Counts(e)]))],
             More(stats.Ports.Count)),
     ];
@@ -86,7 +86,7 @@ public sealed class StatsView
         return new(
             $"{left}: {comparison.Left.Name} ({Conversations(comparison.Left)})   {right}: {comparison.Right.Name} ({Conversations(comparison.Right)})",
             $"{comparison.Pairs.Count - onlyLeft - onlyRight} paired, {onlyLeft} only in {left}, {onlyRight} only in {right}",
-            Columns(["conversation"], [$"{left} pkts", $"{left} bytes", $"{right} pkts", $"{right} bytes", "Δ pkts", "Δ bytes"], [string.Empty]),
+            [Text("conversation"), .. Numbers([$"{left} pkts", $"{left} bytes", $"{right} pkts", $"{right} bytes", "Δ pkts", "Δ bytes"]), Text(string.Empty)],
             [.. Top(comparison.Pairs).Select(pair => new StatsRow(
                 [
                     Service(pair),
@@ -102,10 +102,13 @@ public sealed class StatsView
             More(comparison.Pairs.Count));
     }
 
-    private static readonly string[] Numbers = ["pkts", "bytes", "tx pkts", "tx bytes", "rx pkts", "rx bytes"];
+    private static readonly string[] Counted = ["pkts", "bytes", "tx pkts", "tx bytes", "rx pkts", "rx bytes"];
 
-    private static StatsColumn[] Columns(string[] texts, string[] numbers, string[]? after = null) =>
-        [.. texts.Select(t => new StatsColumn(t, false)), .. numbers.Select(n => new StatsColumn(n, true)), .. (after ?? []).Select(t => new StatsColumn(t, false))];
+    private static StatsColumn Text(string name) => new(name, IsNumber: false, MayWrap: true);
+
+    private static StatsColumn Address(string name) => new(name, IsNumber: false, MayWrap: false);
+
+    private static IEnumerable<StatsColumn> Numbers(string[] names) => names.Select(n => new StatsColumn(n, IsNumber: true, MayWrap: false));
 
     private static string[] Counts(EndpointStats e) => [N(e.Packets), N(e.Bytes), N(e.TxPackets), N(e.TxBytes), N(e.RxPackets), N(e.RxBytes)];
 
