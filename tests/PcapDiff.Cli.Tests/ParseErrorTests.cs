@@ -44,6 +44,25 @@ public sealed class ParseErrorTests
     }
 
     [Fact]
+    public void Should_still_write_the_whole_html_report_When_brief()
+    {
+        string html = Path.Combine(Path.GetTempPath(), $"pcapdiff-brief-{Guid.NewGuid():N}.html");
+        try
+        {
+            var run = CliRun.Of("-q", "--html", html, Good, RepoPaths.Capture("server-silent.pcap"));
+
+            Assert.Equal(ExitCodes.Different, run.ExitCode);
+            string page = File.ReadAllText(html);
+            Assert.Single(page.Split("<section class=\"pair\"")[1..]);
+            Assert.Contains("id=\"first-divergence\"", page, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(html);
+        }
+    }
+
+    [Fact]
     public void Should_name_itself_and_the_commit_When_asked_its_version()
     {
         var run = CliRun.Of("--version");

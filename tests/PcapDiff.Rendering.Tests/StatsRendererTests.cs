@@ -16,7 +16,7 @@ public sealed class StatsRendererTests
     {
         var output = new StringWriter();
 
-        new StatsRenderer(new TerminalOptions(Width: 140)).Render(View(name), output);
+        new StatsRenderer(new TerminalOptions(Width: 160)).Render(View(name), output);
 
         Snapshot.Match(output.ToString(), $"{nameof(StatsRendererTests)}.{name}.text");
     }

@@ -69,10 +69,11 @@ internal sealed class DiffCommand
             parsed.GetValue(_common.Filter),
             left,
             right,
-            new ReportOptions(context, parsed.GetValue(_all), maxFlows, parsed.GetValue(_zeek), parsed.GetValue(_brief)),
+            new ReportOptions(context, parsed.GetValue(_all), maxFlows, parsed.GetValue(_zeek)),
             terminal,
             parsed.GetValue(_html),
-            parsed.GetValue(_json));
+            parsed.GetValue(_json),
+            parsed.GetValue(_brief));
     }
 
     private static int Run(DiffSettings settings, TextWriter output, TextWriter error, CliConsole console)
@@ -96,7 +97,7 @@ internal sealed class DiffCommand
             WriteHtml(view, path);
         }
 
-        IReportRenderer renderer = settings.Json ? new ReportJson() : new TextRenderer(settings.Terminal);
+        IReportRenderer renderer = settings.Json ? new ReportJson() : new TextRenderer(settings.Terminal, settings.Brief);
         renderer.Render(view, output);
         return ExitCode(report);
     }

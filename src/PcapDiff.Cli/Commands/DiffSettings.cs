@@ -13,5 +13,6 @@ namespace PcapDiff.Cli.Commands;
 /// <param name="Terminal">What the terminal is like.</param>
 /// <param name="HtmlPath">--html: where to write the HTML report (- for standard output), or null.</param>
 /// <param name="Json">--json: JSON instead of text.</param>
+/// <param name="Brief">--brief: the text report's verdict line only.</param>
 internal sealed record DiffSettings(
-    string Good, string Bad, string? Filter, string LeftLabel, string RightLabel, ReportOptions Report, TerminalOptions Terminal, string? HtmlPath, bool Json);
+    string Good, string Bad, string? Filter, string LeftLabel, string RightLabel, ReportOptions Report, TerminalOptions Terminal, string? HtmlPath, bool Json, bool Brief);

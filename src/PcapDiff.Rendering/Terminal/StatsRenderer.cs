@@ -47,8 +47,7 @@ public sealed class StatsRenderer(TerminalOptions terminal)
         foreach (var column in stats.Columns)
         {
             var drawn = new TableColumn(Plain(column.Name));
-            drawn = column.IsNumber ? drawn.RightAligned() : drawn;
-            table.AddColumn(column.MayWrap ? drawn : drawn.NoWrap());
+            table.AddColumn(column.IsNumber ? drawn.RightAligned() : drawn);
         }
 
         foreach (var row in stats.Rows)

@@ -11,7 +11,9 @@ namespace PcapDiff.Rendering.Terminal;
 /// shows with both runs' frame numbers on every line, equal runs folded, the divergence in words and hints.
 /// Text from captures only ever goes into Spectre <see cref="Text"/> (never markup), already escaped.
 /// </summary>
-public sealed class TextRenderer(TerminalOptions terminal) : IReportRenderer
+/// <param name="terminal">What the terminal is like.</param>
+/// <param name="brief">Only the verdict line, as <c>diff -q</c> says only whether files differ (--brief).</param>
+public sealed class TextRenderer(TerminalOptions terminal, bool brief = false) : IReportRenderer
 {
     private static readonly Style Dim = new(Color.Grey);
     private static readonly Style Bold = new(decoration: Decoration.Bold);
@@ -26,7 +28,7 @@ public sealed class TextRenderer(TerminalOptions terminal) : IReportRenderer
         using var trimmed = new LineTrimmingWriter(output);
         var console = TerminalConsole.Create(terminal, trimmed);
 
-        if (view.Options.Brief)
+        if (brief)
         {
             WriteVerdict(console, view);
             return;

@@ -31,13 +31,6 @@ public sealed class ReportView
                 first.RightFrame);
         }
 
-        if (options.Brief)
-        {
-            FlowTable = [];
-            Sections = [];
-            return;
-        }
-
         var listing = new FlowListing(report, options.ShowEqualFlows, options.MaxFlowDetails);
         var detailed = new HashSet<int>(listing.Detailed);
         FlowTable = [.. listing.Listed.Select(i => TableRow(report, i, detailed.Contains(i)))];

@@ -10,9 +10,8 @@ public sealed record StatsTable(string Heading, string? Summary, IReadOnlyList<S
 
 /// <summary>A column of a statistics table.</summary>
 /// <param name="Name">The heading.</param>
-/// <param name="IsNumber">Whether it holds numbers: right-aligned, never cut over two lines.</param>
-/// <param name="MayWrap">Whether a narrow terminal may wrap its cells: names may, numbers and addresses may not, as a cut one reads as two.</param>
-public sealed record StatsColumn(string Name, bool IsNumber, bool MayWrap);
+/// <param name="IsNumber">Whether it holds numbers (right-aligned).</param>
+public sealed record StatsColumn(string Name, bool IsNumber);
 
 /// <summary>A row of a statistics table.</summary>
 /// <param name="Cells">One text per column.</param>

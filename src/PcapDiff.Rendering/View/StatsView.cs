@@ -51,7 +51,7 @@ public sealed class StatsView
         new(
             $"Conversations of {stats.Name} ({stats.Conversations.Count}, by bytes)",
             null,
-            [Text("protocol"), Address("client"), Address("server"), Text("name"), .. Numbers(["→ pkts", "→ bytes", "← pkts", "← bytes", "pkts", "bytes", "start s", "duration s"])],
+            [Text("protocol"), Text("client"), Text("server"), Text("name"), .. Numbers(["→ pkts", "→ bytes", "← pkts", "← bytes", "pkts", "bytes", "start s", "duration s"])],
             [.. Top(stats.Conversations).Select(c => new StatsRow(
             [
                 FlowTitles.Protocol(c.Flow.Protocol),
@@ -68,11 +68,11 @@ public sealed class StatsView
                 Seconds(c.Duration),
             ]))],
             More(stats.Conversations.Count)),
-        new($"Hosts ({stats.Hosts.Count}, by bytes)", null, [Address("address"), .. Numbers(Counted)], [.. Top(stats.Hosts).Select(e => new StatsRow([e.Address.ToString(), .. Counts(e)]))], More(stats.Hosts.Count)),
+        new($"Hosts ({stats.Hosts.Count}, by bytes)", null, [Text("address"), .. Numbers(Counted)], [.. Top(stats.Hosts).Select(e => new StatsRow([e.Address.ToString(), .. Counts(e)]))], More(stats.Hosts.Count)),
         new(
             $"TCP and UDP endpoints ({stats.Ports.Count}, by bytes)",
             null,
-            [Text("protocol"), Address("address"), .. Numbers(["port", .. Counted])],
+            [Text("protocol"), Text("address"), .. Numbers(["port", .. Counted])],
             [.. Top(stats.Ports).Select(e => new StatsRow([FlowTitles.Protocol(e.Protocol!.Value), e.Address.ToString(), e.Port!.Value.ToString(CultureInfo.InvariantCulture), .. Counts(e)]))],
             More(stats.Ports.Count)),
     ];
@@ -104,11 +104,9 @@ public sealed class StatsView
 
     private static readonly string[] Counted = ["pkts", "bytes", "tx pkts", "tx bytes", "rx pkts", "rx bytes"];
 
-    private static StatsColumn Text(string name) => new(name, IsNumber: false, MayWrap: true);
+    private static StatsColumn Text(string name) => new(name, IsNumber: false);
 
-    private static StatsColumn Address(string name) => new(name, IsNumber: false, MayWrap: false);
-
-    private static IEnumerable<StatsColumn> Numbers(string[] names) => names.Select(n => new StatsColumn(n, IsNumber: true, MayWrap: false));
+    private static IEnumerable<StatsColumn> Numbers(string[] names) => names.Select(n => new StatsColumn(n, IsNumber: true));
 
     private static string[] Counts(EndpointStats e) => [N(e.Packets), N(e.Bytes), N(e.TxPackets), N(e.TxBytes), N(e.RxPackets), N(e.RxBytes)];
 
