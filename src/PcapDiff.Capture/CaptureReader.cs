@@ -1,6 +1,7 @@
 using PcapDiff.Core;
 using PcapDiff.Core.Decoding;
 using PcapDiff.Core.Model;
+using PcapDiff.Core.Runs;
 using PcapDiff.Capture.Frames;
 
 namespace PcapDiff.Capture;
@@ -56,7 +57,7 @@ public static class CaptureReader
 
         string shownAs = input.ShownAs;
         CaptureFileKind kind = Classify(input.Head, shownAs, decompressed: false);
-        var warnings = new List<string>();
+        var warnings = new List<RunWarning>();
 
         // A pipe is copied to a file once (the bytes already read first), as libpcap and the second
         // look at a gzip file's contents need a file.
@@ -115,7 +116,7 @@ public static class CaptureReader
     }
 
     private static CaptureReadResult ReadCapture(
-        string shownAs, string file, string format, CaptureReaderOptions options, IPacketSink sink, List<string> warnings)
+        string shownAs, string file, string format, CaptureReaderOptions options, IPacketSink sink, List<RunWarning> warnings)
     {
         using FrameSource source = OpenSource(file, shownAs, options);
         var linkType = (LinkType)source.DataLink;
@@ -138,7 +139,7 @@ public static class CaptureReader
                 ? "capture ends mid-packet"
                 : "reading stopped";
             string where = counts.LastFrameNumber == 0 ? "before the first frame" : $"after frame {counts.LastFrameNumber}";
-            warnings.Add($"{shownAs}: {what} {where} ({readError}); the rest was not read");
+            warnings.Add(new RunWarning(RunWarningKind.ReadStopped, shownAs, $"{what} {where} ({readError}); the rest was not read") { Frame = counts.LastFrameNumber == 0 ? null : counts.LastFrameNumber });
         }
 
         long skipped = counts.Truncated + counts.Malformed;
@@ -150,8 +151,11 @@ public static class CaptureReader
                 (_, 0) => $"{counts.Truncated} truncated",
                 _ => $"{counts.Truncated} truncated, {counts.Malformed} malformed",
             };
-            warnings.Add(
-                $"{shownAs}: {skipped} {(skipped == 1 ? "frame" : "frames")} skipped ({detail}): first at frame {counts.FirstSkippedFrame}");
+            warnings.Add(new RunWarning(
+                RunWarningKind.FramesSkipped, shownAs, $"{skipped} {(skipped == 1 ? "frame" : "frames")} skipped ({detail}): first at frame {counts.FirstSkippedFrame}")
+            {
+                Frame = counts.FirstSkippedFrame,
+            });
         }
 
         var result = new CaptureReadResult(

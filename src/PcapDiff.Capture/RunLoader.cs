@@ -3,6 +3,7 @@ using PcapDiff.Core;
 using PcapDiff.Core.Flows;
 using PcapDiff.Core.FlowsFiles;
 using PcapDiff.Core.Normalization;
+using PcapDiff.Core.Runs;
 
 namespace PcapDiff.Capture;
 
@@ -18,7 +19,7 @@ public static class RunLoader
     /// <param name="readerOptions">How to read a capture.</param>
     /// <param name="normalization">How to normalize its flows.</param>
     /// <exception cref="PcapDiffException">The file is missing, unreadable, not a capture, or a <c>.flows</c> file with a mistake.</exception>
-    public static LoadedRun Load(string path, CaptureReaderOptions? readerOptions = null, NormalizationOptions? normalization = null)
+    public static Run Load(string path, CaptureReaderOptions? readerOptions = null, NormalizationOptions? normalization = null)
     {
         using var input = CaptureInput.Open(path);
         if (FlowsParser.LooksLikeFlows(Encoding.UTF8.GetString(input.Head)))
@@ -34,17 +35,17 @@ public static class RunLoader
                 throw new PcapDiffException($"cannot read {input.ShownAs}: {PcapDiffException.ReasonOf(e)}", e);
             }
 
-            var warnings = new List<string>();
+            var warnings = new List<RunWarning>();
             if (!string.IsNullOrWhiteSpace(readerOptions?.Filter))
             {
-                warnings.Add($"{input.ShownAs}: the filter does not apply to a .flows file");
+                warnings.Add(new RunWarning(RunWarningKind.FilterNotApplicable, input.ShownAs, "the filter does not apply to a .flows file"));
             }
 
-            return new LoadedRun(null, FlowsParser.Parse(text, input.ShownAs), warnings);
+            return Run.FromExpectation(InputNames.Display(path), FlowsParser.Parse(text, input.ShownAs), warnings);
         }
 
         var assembler = new FlowAssembler(normalization);
         var read = CaptureReader.Read(input, readerOptions ?? new CaptureReaderOptions(), assembler, TemporaryCapture.DefaultLimit, Path.GetTempPath());
-        return new LoadedRun(read, assembler.Finish(), read.Warnings);
+        return Run.FromCapture(InputNames.Display(path), read, assembler.Finish());
     }
 }

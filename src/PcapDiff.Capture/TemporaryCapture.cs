@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using PcapDiff.Core;
+using PcapDiff.Core.Runs;
 
 namespace PcapDiff.Capture;
 
@@ -23,7 +24,7 @@ public static class TemporaryCapture
     /// Copies what a pipe, FIFO or standard input holds (from its first byte) into a new file in
     /// <paramref name="directory"/> and returns its path; the caller deletes it.
     /// </summary>
-    internal static string Spool(Stream content, string shownAs, long limit, string directory, List<string> warnings)
+    internal static string Spool(Stream content, string shownAs, long limit, string directory, List<RunWarning> warnings)
     {
         using (content)
         {
@@ -38,7 +39,7 @@ public static class TemporaryCapture
     /// bytes (up to 4) go to <paramref name="inspect"/> before anything is written; it throws to refuse them.
     /// </summary>
     internal static string Decompress(
-        string file, string shownAs, long limit, string directory, List<string> warnings, Action<ReadOnlySpan<byte>> inspect)
+        string file, string shownAs, long limit, string directory, List<RunWarning> warnings, Action<ReadOnlySpan<byte>> inspect)
     {
         using FileStream input = Open(file, shownAs);
         return Copy(input, shownAs, limit, directory, warnings, decompress: true, inspect);
@@ -85,7 +86,7 @@ public static class TemporaryCapture
     }
 
     private static string Copy(
-        Stream input, string shownAs, long limit, string directory, List<string> warnings, bool decompress, Action<ReadOnlySpan<byte>>? inspect)
+        Stream input, string shownAs, long limit, string directory, List<RunWarning> warnings, bool decompress, Action<ReadOnlySpan<byte>>? inspect)
     {
         string temporary = Path.Combine(directory, $"pcapdiff-{Guid.NewGuid():N}.pcap");
         try
@@ -119,7 +120,7 @@ public static class TemporaryCapture
                 {
                     output.Write(buffer, 0, (int)(limit - total));
                     string what = decompress ? "decompresses to" : "holds";
-                    warnings.Add($"{shownAs}: {what} more than {Size(limit)}; only the first {Size(limit)} were read");
+                    warnings.Add(new RunWarning(RunWarningKind.InputTooLarge, shownAs, $"{what} more than {Size(limit)}; only the first {Size(limit)} were read"));
                     break;
                 }
 
@@ -151,7 +152,7 @@ public static class TemporaryCapture
     /// Reads what comes next: 0 at the end, -1 where gzip data is damaged after <paramref name="total"/>
     /// good bytes (with a warning); damage before the first byte is an error.
     /// </summary>
-    private static int ReadSome(Stream source, Span<byte> buffer, long total, string shownAs, List<string> warnings)
+    private static int ReadSome(Stream source, Span<byte> buffer, long total, string shownAs, List<RunWarning> warnings)
     {
         if (buffer.IsEmpty)
         {
@@ -168,7 +169,7 @@ public static class TemporaryCapture
         }
         catch (InvalidDataException ex)
         {
-            warnings.Add($"{shownAs}: the gzip data is damaged after {total} decompressed bytes ({OneLine(ex.Message)}); the rest was not read");
+            warnings.Add(new RunWarning(RunWarningKind.CompressionDamaged, shownAs, $"the gzip data is damaged after {total} decompressed bytes ({OneLine(ex.Message)}); the rest was not read"));
             return -1;
         }
     }

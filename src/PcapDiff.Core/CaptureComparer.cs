@@ -3,6 +3,7 @@ using PcapDiff.Core.Alignment;
 using PcapDiff.Core.Model;
 using PcapDiff.Core.Reporting;
 using PcapDiff.Core.Reporting.Hints;
+using PcapDiff.Core.Runs;
 
 namespace PcapDiff.Core;
 
@@ -14,7 +15,9 @@ public static class CaptureComparer
     /// independent of each other and are diffed on all cores; the report lists them in the
     /// matcher's order whatever the threads did.
     /// </summary>
-    public static DiffReport Compare(ComparisonInput left, ComparisonInput right)
+    /// <param name="left">The reference run (the good one); its <see cref="Run.Label"/> names it in the report's sentences.</param>
+    /// <param name="right">The run compared with it (the bad one).</param>
+    public static DiffReport Compare(Run left, Run right)
     {
         var context = new ComparisonContext(left.Label, right.Label, left.Flows.Flows, right.Flows.Flows);
         var matches = FlowMatcher.Pair(left.Flows.Flows, right.Flows.Flows);
@@ -148,24 +151,25 @@ public static class CaptureComparer
         }
     }
 
-    private static CaptureSide Side(ComparisonInput input, ComparisonInput other)
+    /// <summary>The run as the report carries it: with the warnings only a comparison can give.</summary>
+    private static Run Side(Run run, Run other)
     {
-        var warnings = new List<string>(input.Warnings ?? input.Read?.Warnings ?? []);
-        if (FilterCoverage.FarFewer(input.Read, input.Name, other.Read, other.Name) is { } fewer)
+        var warnings = new List<RunWarning>(run.Warnings);
+        if (FilterCoverage.FarFewer(run.Read, run.Name, other.Read, other.Name) is { } fewer)
         {
             warnings.Add(fewer);
         }
 
-        if (input.Flows.Fragments > 0)
+        if (run.Flows.Fragments > 0)
         {
-            warnings.Add($"{input.Name}: {input.Flows.Fragments} IP fragments counted but not reassembled.");
+            warnings.Add(new RunWarning(RunWarningKind.FragmentsNotReassembled, run.Name, $"{run.Flows.Fragments} IP fragments counted but not reassembled."));
         }
 
-        if (input.Flows.FlowsCapped)
+        if (run.Flows.FlowsCapped)
         {
-            warnings.Add($"{input.Name}: more flows than the flow cap; packets of later flows were counted, not compared.");
+            warnings.Add(new RunWarning(RunWarningKind.FlowCapReached, run.Name, "more flows than the flow cap; packets of later flows were counted, not compared."));
         }
 
-        return new CaptureSide(input.Label, input.Name, input.Read, input.Flows.Flows.Count, warnings);
+        return run with { Warnings = warnings };
     }
 }

@@ -3,6 +3,7 @@ using PcapDiff.Capture;
 using PcapDiff.Core;
 using PcapDiff.Core.FlowsFiles;
 using PcapDiff.Core.Reporting;
+using PcapDiff.Core.Runs;
 using PcapDiff.Rendering.Terminal;
 using PcapDiff.Rendering.View;
 
@@ -48,7 +49,7 @@ public static class FlowSnapshot
             : Resolve(verifiedPath, sourceFolder);
         string receivedPath = ReceivedPath(verifiedPath);
 
-        LoadedRun actual;
+        Run actual;
         try
         {
             actual = RunLoader.Load(capturePath, new CaptureReaderOptions(settings.Filter));
@@ -75,8 +76,8 @@ public static class FlowSnapshot
         {
             var expected = FlowsParser.Parse(File.ReadAllText(verifiedPath), verifiedPath);
             report = CaptureComparer.Compare(
-                new ComparisonInput("verified", Path.GetFileName(verifiedPath), expected, null),
-                new ComparisonInput("received", Path.GetFileName(capturePath), actual.Flows, actual.Read, actual.Warnings));
+                Run.FromExpectation(Path.GetFileName(verifiedPath), expected) with { Label = "verified" },
+                actual with { Label = "received" });
         }
         catch (PcapDiffException e)
         {

@@ -147,8 +147,8 @@ public sealed class CaptureReaderTests : IDisposable
 
         Assert.Equal([1L], sink.FrameNumbers);
         Assert.Equal(2, result.Warnings.Count);
-        Assert.Equal($"{path}: decompresses to more than 114 bytes; only the first 114 bytes were read", result.Warnings[0]);
-        Assert.StartsWith($"{path}: capture ends mid-packet after frame 1 (truncated dump file;", result.Warnings[1]);
+        Assert.Equal($"{path}: decompresses to more than 114 bytes; only the first 114 bytes were read", result.Warnings[0].ToString());
+        Assert.StartsWith($"{path}: capture ends mid-packet after frame 1 (truncated dump file;", result.Warnings[1].ToString());
     }
 
     [Theory]
@@ -165,7 +165,7 @@ public sealed class CaptureReaderTests : IDisposable
 
         Assert.Equal(2, result.Frames);
         Assert.Equal([1L], sink.FrameNumbers);
-        string warning = Assert.Single(result.Warnings);
+        string warning = Assert.Single(result.Warnings).ToString();
         Assert.StartsWith($"{path}: capture ends mid-packet after frame 2 (truncated dump file; tried to read ", warning);
         Assert.EndsWith("); the rest was not read", warning);
         Assert.DoesNotContain('\n', warning);
@@ -184,7 +184,7 @@ public sealed class CaptureReaderTests : IDisposable
         CaptureReadResult result = CaptureReader.Read(path, new CaptureReaderOptions(), sink);
 
         Assert.Equal([1L], sink.FrameNumbers);
-        string warning = Assert.Single(result.Warnings);
+        string warning = Assert.Single(result.Warnings).ToString();
         Assert.StartsWith($"{path}: reading stopped after frame 1 (", warning);
         Assert.EndsWith("); the rest was not read", warning);
     }
@@ -199,7 +199,7 @@ public sealed class CaptureReaderTests : IDisposable
         CaptureReadResult result = CaptureReader.Read(path, new CaptureReaderOptions(), sink);
 
         Assert.Equal([1L], sink.FrameNumbers);
-        Assert.StartsWith($"{path}: capture ends mid-packet after frame 2 (truncated", Assert.Single(result.Warnings));
+        Assert.StartsWith($"{path}: capture ends mid-packet after frame 2 (truncated", Assert.Single(result.Warnings).ToString());
     }
 
     [Fact]
@@ -233,7 +233,7 @@ public sealed class CaptureReaderTests : IDisposable
         CaptureReadResult result = CaptureReader.Read(path, new CaptureReaderOptions(), new RecordingSink());
 
         Assert.Equal(new CaptureReadResult("pcap", LinkType.Ethernet, 5, 1, 1, 2, 1, result.Warnings), result with { FirstTimestamp = null, LastTimestamp = null, FramesInFile = 0 });
-        Assert.Equal([$"{path}: 3 frames skipped (2 truncated, 1 malformed): first at frame 2"], result.Warnings);
+        Assert.Equal([$"{path}: 3 frames skipped (2 truncated, 1 malformed): first at frame 2"], result.Warnings.Select(w => w.ToString()));
     }
 
     [Fact]
@@ -422,7 +422,7 @@ public sealed class CaptureReaderTests : IDisposable
             try
             {
                 CaptureReadResult result = CaptureReader.Read(path, new CaptureReaderOptions(), new RecordingSink());
-                Assert.All(result.Warnings, w => Assert.DoesNotContain('\n', w));
+                Assert.All(result.Warnings, w => Assert.DoesNotContain('\n', w.ToString()));
             }
             catch (PcapDiffException error)
             {

@@ -31,8 +31,8 @@ internal static class HostileInput
         {
             var loaded = CaptureLoader.Load(path, null, options);
             var report = CaptureComparer.Compare(
-                new ComparisonInput("good", "good", loaded.Flows, loaded.Read),
-                new ComparisonInput("bad", "bad", loaded.Flows, loaded.Read));
+                loaded with { Label = "good", Name = "good" },
+                loaded with { Label = "bad", Name = "bad" });
             Render(report);
         }
         catch (PcapDiffException e)

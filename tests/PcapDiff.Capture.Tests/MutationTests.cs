@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using PcapDiff.Core;
+using PcapDiff.Core.Runs;
 using PcapDiff.Core.Normalization;
 using PcapDiff.TestSupport;
 using PcapDiff.Rendering.View;
@@ -175,14 +176,14 @@ public sealed class MutationTests : IDisposable
         var options = new NormalizationOptions(MaxEventsPerFlow: 4, MaxFlows: 3);
         var loaded = CaptureLoader.Load(_directory.Write("many.pcap", CaptureFileBuilder.Pcap(frames)), null, options);
         var report = CaptureComparer.Compare(
-            new ComparisonInput("good", "many.pcap", loaded.Flows, loaded.Read),
-            new ComparisonInput("bad", "many.pcap", loaded.Flows, loaded.Read));
+            loaded with { Label = "good", Name = "many.pcap" },
+            loaded with { Label = "bad", Name = "many.pcap" });
         string rendered = HostileInput.Render(report);
 
         Assert.True(loaded.Flows.FlowsCapped);
         Assert.Equal(3, loaded.Flows.Flows.Count);
         Assert.True(loaded.Flows.Flows[0].EventsCapped);
-        Assert.Contains(report.Left.Warnings, w => w.Contains("flow cap", StringComparison.Ordinal));
+        Assert.Contains(report.Left.Warnings, w => w.Kind == RunWarningKind.FlowCapReached);
         Assert.Contains(report.Pairs[0].Notes, n => n.Contains("per-flow cap", StringComparison.Ordinal));
         Assert.Contains("more flows than the flow cap", rendered, StringComparison.Ordinal);
         Assert.Contains("per-flow cap", rendered, StringComparison.Ordinal);
@@ -201,8 +202,8 @@ public sealed class MutationTests : IDisposable
         };
         var loaded = CaptureLoader.Load(_directory.Write("hostile.pcap", CaptureFileBuilder.Pcap(frames)));
         var report = CaptureComparer.Compare(
-            new ComparisonInput("good", "hostile.pcap", loaded.Flows, loaded.Read),
-            new ComparisonInput("bad", "hostile.pcap", loaded.Flows, loaded.Read));
+            loaded with { Label = "good", Name = "hostile.pcap" },
+            loaded with { Label = "bad", Name = "hostile.pcap" });
 
         using var text = new StringWriter();
         var view = ReportView.Of(report, new ReportOptions(ShowEqualFlows: true));

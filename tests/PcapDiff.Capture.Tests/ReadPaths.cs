@@ -20,9 +20,9 @@ internal static class ReadPaths
             opened = true;
             sink.Text.AppendLine(CultureInfo.InvariantCulture,
                 $"{result.Format} {result.LinkType} frames={result.Frames} decoded={result.Decoded} notIp={result.NotIp} truncated={result.Truncated} malformed={result.Malformed} inFile={result.FramesInFile} first={result.FirstTimestamp:O} last={result.LastTimestamp:O}");
-            foreach (string warning in result.Warnings)
+            foreach (var warning in result.Warnings)
             {
-                sink.Text.AppendLine(warning);
+                sink.Text.AppendLine(warning.ToString());
             }
         }
         catch (PcapDiffException ex)

@@ -1,5 +1,6 @@
 using PcapDiff.Capture;
 using PcapDiff.Core;
+using PcapDiff.Core.Runs;
 using PcapDiff.Core.Model;
 
 namespace PcapDiff.Corpus.Tests;
@@ -30,7 +31,7 @@ internal static class AgreementCheck
                 continue;
             }
 
-            LoadedCapture loaded;
+            Run loaded;
             try
             {
                 loaded = CaptureLoader.Load(Path.Combine(corpus, relative));

@@ -1,5 +1,6 @@
 using PcapDiff.Capture;
 using PcapDiff.Core;
+using PcapDiff.Core.Runs;
 using PcapDiff.Core.Statistics;
 using PcapDiff.TestSupport;
 
@@ -18,7 +19,7 @@ public sealed class EndpointTotalsTests
         int checkedCaptures = 0;
         Parallel.ForEach(RobustnessCheck.Captures(RepoPaths.Corpus), file =>
         {
-            LoadedCapture loaded;
+            Run loaded;
             try
             {
                 loaded = CaptureLoader.Load(file);

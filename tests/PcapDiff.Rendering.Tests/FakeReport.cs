@@ -1,8 +1,10 @@
 using PcapDiff.Core.Alignment;
 using PcapDiff.Core.Decoding;
+using PcapDiff.Core.Flows;
 using PcapDiff.Core.Model;
 using PcapDiff.Core.Normalization;
 using PcapDiff.Core.Reporting;
+using PcapDiff.Core.Runs;
 
 namespace PcapDiff.Rendering.Tests;
 
@@ -56,8 +58,12 @@ internal static class FakeReport
         var read = new CaptureReadResult("pcap", LinkType.Ethernet, 12, 12, 0, 0, 0, []);
         return new DiffReport
         {
-            Left = new CaptureSide("good", hostile ? $"{Script}.pcap" : "good.pcap", read, 2, []),
-            Right = new CaptureSide("bad", "bad.pcap", read with { Frames = 9 }, 1, hostile ? [$"bad.pcap: {Script} warning{Escape}"] : []),
+            Left = Run.FromCapture(hostile ? $"{Script}.pcap" : "good.pcap", read, new CaptureFlows([goodFlow, dns], 0, 0, 0, false)) with { Label = "good" },
+            Right = Run.FromCapture("bad.pcap", read with { Frames = 9 }, new CaptureFlows([badFlow], 0, 0, 0, false)) with
+            {
+                Label = "bad",
+                Warnings = hostile ? [new RunWarning(RunWarningKind.FramesSkipped, "bad.pcap", $"{Script} warning{Escape}")] : [],
+            },
             Pairs = pairs,
         };
     }

@@ -118,7 +118,7 @@ public sealed class GoldenPairTests
         var left = CaptureLoader.Load(RepoPaths.Capture(good));
         var right = CaptureLoader.Load(RepoPaths.Capture(bad));
         return CaptureComparer.Compare(
-            new ComparisonInput("good", good, left.Flows, left.Read),
-            new ComparisonInput("bad", bad, right.Flows, right.Read));
+            left with { Label = "good", Name = good },
+            right with { Label = "bad", Name = bad });
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using PcapDiff.Core;
+using PcapDiff.Core.Runs;
 using PcapDiff.Core.Decoding;
 using PcapDiff.Core.Flows;
 using PcapDiff.Core.FlowsFiles;
@@ -128,8 +129,8 @@ internal static class Program
         string text = FlowsWriter.ToText(flows);
         var reread = FlowsParser.Parse(text, "written.flows");
         var report = CaptureComparer.Compare(
-            new ComparisonInput("good", "fuzz", flows, null),
-            new ComparisonInput("bad", "reread", reread, null));
+            Run.FromExpectation("fuzz", flows) with { Label = "good" },
+            Run.FromExpectation("reread", reread) with { Label = "bad" });
 
         using var plain = new StringWriter();
         var view = ReportView.Of(report, new ReportOptions(Context: 2, ShowEqualFlows: true));

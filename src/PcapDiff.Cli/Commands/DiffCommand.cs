@@ -80,10 +80,7 @@ internal sealed class DiffCommand
     {
         var report = Compare(settings, error, console);
         var view = ReportView.Of(report, settings.Report);
-        foreach (string warning in view.Warnings)
-        {
-            error.WriteLine($"pcapdiff: warning: {SafeText.Line(warning)}");
-        }
+        WarningLines.Write(error, view.Warnings);
 
         if (settings.HtmlPath == "-")
         {
@@ -129,7 +126,7 @@ internal sealed class DiffCommand
         string goodName = CommonOptions.InputName(settings.Good);
         string badName = CommonOptions.InputName(settings.Bad);
         return ReadingProgress.Run(console, error, settings.Terminal.Ascii, [good, bad], [(goodName, goodProgress), (badName, badProgress)], "pairing and aligning flows", () => CaptureComparer.Compare(
-            new ComparisonInput(settings.LeftLabel, goodName, good.Result.Flows, good.Result.Read, good.Result.Warnings),
-            new ComparisonInput(settings.RightLabel, badName, bad.Result.Flows, bad.Result.Read, bad.Result.Warnings)));
+            good.Result with { Label = settings.LeftLabel, Name = goodName },
+            bad.Result with { Label = settings.RightLabel, Name = badName }));
     }
 }

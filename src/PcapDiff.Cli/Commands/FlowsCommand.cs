@@ -32,10 +32,7 @@ internal sealed class FlowsCommand
     {
         string path = parsed.GetValue(_capture)!;
         var run = RunLoader.Load(path, new CaptureReaderOptions(parsed.GetValue(_filter)));
-        foreach (string warning in run.Warnings)
-        {
-            error.WriteLine($"pcapdiff: warning: {SafeText.Line(warning)}");
-        }
+        WarningLines.Write(error, run.Warnings);
 
         string text = FlowsWriter.ToText(run.Flows);
         if (parsed.GetValue(_output) is { } file && file != "-")

@@ -64,10 +64,7 @@ internal sealed class StatsCommand
         for (int i = 0; i < paths.Count; i++)
         {
             var run = runs[i].Result;
-            foreach (string warning in run.Warnings)
-            {
-                error.WriteLine($"pcapdiff: warning: {SafeText.Line(warning)}");
-            }
+            WarningLines.Write(error, run.Warnings);
 
             stats.Add(StatsBuilder.Build(CommonOptions.InputName(paths[i]), run.Flows, run.Read?.FirstTimestamp));
         }

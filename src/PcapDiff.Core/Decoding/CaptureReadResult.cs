@@ -1,3 +1,5 @@
+using PcapDiff.Core.Runs;
+
 namespace PcapDiff.Core.Decoding;
 
 /// <summary>What reading one capture file produced, besides the packets themselves.</summary>
@@ -17,7 +19,7 @@ public sealed record CaptureReadResult(
     long NotIp,
     long Truncated,
     long Malformed,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<RunWarning> Warnings)
 {
     /// <summary>Time of the first frame read (relative times count from it, as in Wireshark).</summary>
     public DateTime? FirstTimestamp { get; init; }

@@ -1,3 +1,5 @@
+using PcapDiff.Core.Runs;
+
 namespace PcapDiff.Core.Decoding;
 
 /// <summary>
@@ -11,23 +13,24 @@ public static class FilterCoverage
     public const double FewerShare = 0.1;
 
     /// <summary>The warning for a capture in which the filter matched no frame at all; null otherwise.</summary>
-    public static string? NothingMatched(CaptureReadResult read, string name) =>
+    public static RunWarning? NothingMatched(CaptureReadResult read, string name) =>
         read is { Filter: { } filter, Frames: 0, FramesInFile: > 0 }
-            ? $"{name}: the filter \"{filter}\" matched none of its {Frames(read.FramesInFile)}{Vlan(read)}"
+            ? new RunWarning(RunWarningKind.FilterMatchedNothing, name, $"the filter \"{filter}\" matched none of its {Frames(read.FramesInFile)}{Vlan(read)}")
             : null;
 
     /// <summary>
     /// The warning for a capture in which the filter kept far fewer frames than in the other run's
     /// capture (and some, so <see cref="NothingMatched"/> did not already say it); null otherwise.
     /// </summary>
-    public static string? FarFewer(CaptureReadResult? read, string name, CaptureReadResult? other, string otherName)
+    public static RunWarning? FarFewer(CaptureReadResult? read, string name, CaptureReadResult? other, string otherName)
     {
         if (read is not { Filter: { } filter, Frames: > 0 } || other is not { Frames: >= 10 } || read.Frames >= FewerShare * other.Frames)
         {
             return null;
         }
 
-        return $"{name}: the filter \"{filter}\" kept only {read.Frames} of its {Frames(read.FramesInFile)}, against {other.Frames} in {otherName}{Vlan(read)}";
+        return new RunWarning(
+            RunWarningKind.FilterKeptFew, name, $"the filter \"{filter}\" kept only {read.Frames} of its {Frames(read.FramesInFile)}, against {other.Frames} in {otherName}{Vlan(read)}");
     }
 
     private static string Vlan(CaptureReadResult read) => read.TaggedFramesFilteredOut > 0

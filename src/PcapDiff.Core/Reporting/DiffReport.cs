@@ -1,3 +1,5 @@
+using PcapDiff.Core.Runs;
+
 namespace PcapDiff.Core.Reporting;
 
 /// <summary>
@@ -6,11 +8,11 @@ namespace PcapDiff.Core.Reporting;
 /// </summary>
 public sealed record DiffReport
 {
-    /// <summary>The left (good, reference) run.</summary>
-    public required CaptureSide Left { get; init; }
+    /// <summary>The left run, the reference (the good one), with its warnings.</summary>
+    public required Run Left { get; init; }
 
-    /// <summary>The right (bad) run.</summary>
-    public required CaptureSide Right { get; init; }
+    /// <summary>The right run, compared with the reference (the bad one), with its warnings.</summary>
+    public required Run Right { get; init; }
 
     /// <summary>Every flow pair, in the left run's order, one-sided flows included.</summary>
     public required IReadOnlyList<FlowPairDiff> Pairs { get; init; }

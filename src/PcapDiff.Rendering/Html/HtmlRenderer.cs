@@ -50,9 +50,9 @@ public sealed class HtmlRenderer : IReportRenderer
             .Append(E(view.Right.Description)).Append("</p>\n");
         html.Append("<p id=\"verdict\" class=\"verdict ").Append(same ? "same" : "different").Append("\">")
             .Append(view.VerdictWord).Append("</p>\n<p>").Append(E(view.Summary)).Append("</p>\n");
-        foreach (string warning in view.Warnings)
+        foreach (var warning in view.Warnings)
         {
-            html.Append("<p class=\"warning\">Warning: ").Append(E(warning)).Append("</p>\n");
+            html.Append("<p class=\"warning\">Warning: ").Append(E(warning.ToString())).Append("</p>\n");
         }
 
         if (view.FirstDivergence is { } first)

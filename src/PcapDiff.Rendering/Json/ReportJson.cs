@@ -6,6 +6,7 @@ using PcapDiff.Core.Alignment;
 using PcapDiff.Core.Model;
 using PcapDiff.Core.Normalization;
 using PcapDiff.Core.Reporting;
+using PcapDiff.Core.Runs;
 using PcapDiff.Rendering.View;
 
 namespace PcapDiff.Rendering.Json;
@@ -91,13 +92,13 @@ public sealed class ReportJson : IReportRenderer
         output.WriteLine();
     }
 
-    private static SideDto Side(CaptureSide side) => new(
-        side.Label,
-        side.Name,
-        side.Read is null ? "flows" : side.Read.Format,
-        side.Read?.Frames,
-        side.Flows,
-        side.Warnings);
+    private static SideDto Side(Run run) => new(
+        run.Label,
+        run.Name,
+        run.Read?.Format ?? "flows",
+        run.Read?.Frames,
+        run.Flows.Flows.Count,
+        [.. run.Warnings.Select(w => w.ToString())]);
 
     private static FlowDto FlowOf(Flow flow) => new(
         flow.Index,

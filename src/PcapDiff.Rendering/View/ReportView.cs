@@ -1,4 +1,5 @@
 using PcapDiff.Core.Reporting;
+using PcapDiff.Core.Runs;
 
 namespace PcapDiff.Rendering.View;
 
@@ -19,7 +20,7 @@ public sealed class ReportView
         Right = RunView.Of(report.Right);
         Summary = $"{report.Paired} flow{Plural(report.Paired)} paired ({report.EqualPairs} equal, {report.DivergedPairs} diverging), "
             + $"{report.OnlyLeft} only in {Left.Label}, {report.OnlyRight} only in {Right.Label}";
-        Warnings = [.. report.Left.Warnings.Concat(report.Right.Warnings).Distinct(StringComparer.Ordinal)];
+        Warnings = [.. report.Left.Warnings.Concat(report.Right.Warnings).Distinct()];
         if (report.FirstDivergence is { Divergence: { } first } pair)
         {
             FirstDivergence = new FirstDivergenceView(
@@ -41,7 +42,7 @@ public sealed class ReportView
         Sections = [.. listing.Detailed.Select(i => new PairSection(report, i, options.Context))];
         if (Sections.Count > 0)
         {
-            string lines = report.Left.Read is null || report.Right.Read is null ? " (line numbers for a .flows file)" : string.Empty;
+            string lines = report.Left.Source == RunSource.Expectation || report.Right.Source == RunSource.Expectation ? " (line numbers for a .flows file)" : string.Empty;
             string moved = listing.Detailed.Any(i => report.Pairs[i].Rows.Any(r => r.Moved)) ? ", ~ in both runs at different places" : string.Empty;
             Legend = $"Rows: ≠ changed, < only in {Left.Label}, > only in {Right.Label}{moved}, ▶ first divergence; #{Left.Label} and #{Right.Label} are frame numbers{lines}.";
         }
@@ -69,7 +70,7 @@ public sealed class ReportView
     public string Summary { get; }
 
     /// <summary>Warnings about either run, each once.</summary>
-    public IReadOnlyList<string> Warnings { get; }
+    public IReadOnlyList<RunWarning> Warnings { get; }
 
     /// <summary>The first divergence, or null for equivalent runs.</summary>
     public FirstDivergenceView? FirstDivergence { get; }

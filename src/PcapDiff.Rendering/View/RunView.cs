@@ -1,4 +1,4 @@
-using PcapDiff.Core.Reporting;
+using PcapDiff.Core.Runs;
 
 namespace PcapDiff.Rendering.View;
 
@@ -8,10 +8,11 @@ namespace PcapDiff.Rendering.View;
 /// <param name="Description">Name, frames, format and flows: <c>good-nc-1.pcap (12 frames, pcap, 2 flows)</c>.</param>
 public sealed record RunView(string Label, string Name, string Description)
 {
-    internal static RunView Of(CaptureSide side)
+    internal static RunView Of(Run run)
     {
-        string flows = side.Flows == 1 ? "1 flow" : $"{side.Flows} flows";
-        string frames = side.Read is { } read ? $"{read.Frames} frames, {read.Format}, " : string.Empty;
-        return new(side.Label, side.Name, $"{side.Name} ({frames}{flows})");
+        int count = run.Flows.Flows.Count;
+        string flows = count == 1 ? "1 flow" : $"{count} flows";
+        string frames = run.Read is { } read ? $"{read.Frames} frames, {read.Format}, " : string.Empty;
+        return new(run.Label, run.Name, $"{run.Name} ({frames}{flows})");
     }
 }

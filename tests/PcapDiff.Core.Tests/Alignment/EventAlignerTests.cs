@@ -11,8 +11,8 @@ public sealed class EventAlignerTests
     [Fact]
     public void Should_make_every_row_equal_When_the_sequences_are_the_same()
     {
-        var left = Runs.Good().Flows[0].Events;
-        var right = Runs.Good(Runs.Nc(clientPort: 50000), 77, 88).Flows[0].Events;
+        var left = StoryRuns.Good().Flows[0].Events;
+        var right = StoryRuns.Good(StoryRuns.Nc(clientPort: 50000), 77, 88).Flows[0].Events;
 
         var rows = EventAligner.Align(left, right);
 
@@ -64,7 +64,7 @@ public sealed class EventAlignerTests
     [Fact]
     public void Should_face_the_servers_rst_with_its_syn_ack_When_the_connection_is_refused()
     {
-        var left = Events(Runs.GoodEvents);
+        var left = Events(StoryRuns.GoodEvents);
         var right = Events("C→S SYN", "S→C RST");
 
         var rows = EventAligner.Align(left, right);
@@ -103,8 +103,8 @@ public sealed class EventAlignerTests
     [Fact]
     public void Should_put_every_event_in_exactly_one_row_When_the_sequences_differ_a_lot()
     {
-        var left = Events(Runs.GoodEvents);
-        var right = Assert.Single(Runs.RawSocket().Flows).Events;
+        var left = Events(StoryRuns.GoodEvents);
+        var right = Assert.Single(StoryRuns.RawSocket().Flows).Events;
 
         var rows = EventAligner.Align(left, right);
 

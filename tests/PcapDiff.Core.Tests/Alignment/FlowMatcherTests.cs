@@ -11,12 +11,12 @@ public sealed class FlowMatcherTests
     public void Should_pair_dns_flows_by_the_name_queried_When_other_lookups_come_first_on_one_side()
     {
         var leftCapture = new PacketBuilder();
-        Runs.Lookup(leftCapture, 51000, "collector.test");
+        StoryRuns.Lookup(leftCapture, 51000, "collector.test");
         var left = leftCapture.Finish().Flows;
         var rightCapture = new PacketBuilder();
-        Runs.Lookup(rightCapture, 52000, "time.test");
-        Runs.Lookup(rightCapture, 52001, "update.test");
-        Runs.Lookup(rightCapture, 52002, "collector.test");
+        StoryRuns.Lookup(rightCapture, 52000, "time.test");
+        StoryRuns.Lookup(rightCapture, 52001, "update.test");
+        StoryRuns.Lookup(rightCapture, 52002, "collector.test");
         var right = rightCapture.Finish().Flows;
 
         var matches = FlowMatcher.Pair(left, right);
@@ -31,19 +31,19 @@ public sealed class FlowMatcherTests
     public void Should_pair_an_ipv4_flow_with_an_ipv6_flow_When_both_reach_the_same_server_name_and_port()
     {
         var leftCapture = new PacketBuilder();
-        var decoy = leftCapture.Tcp(Runs.ClientAddress, 43000, "203.0.113.5", Runs.ServicePort);
-        Runs.GoodExchange(decoy, 1, 2);
-        var dns4 = leftCapture.Udp(Runs.ClientAddress, 51000, Runs.ResolverAddress, 53);
+        var decoy = leftCapture.Tcp(StoryRuns.ClientAddress, 43000, "203.0.113.5", StoryRuns.ServicePort);
+        StoryRuns.GoodExchange(decoy, 1, 2);
+        var dns4 = leftCapture.Udp(StoryRuns.ClientAddress, 51000, StoryRuns.ResolverAddress, 53);
         dns4.ClientDatagram(DnsWire.Query(1, "collector.test"));
-        dns4.ServerDatagram(DnsWire.Answer(1, "collector.test", Runs.ServerAddress));
-        Runs.GoodExchange(Runs.Nc(leftCapture), 1000, 5000);
+        dns4.ServerDatagram(DnsWire.Answer(1, "collector.test", StoryRuns.ServerAddress));
+        StoryRuns.GoodExchange(StoryRuns.Nc(leftCapture), 1000, 5000);
         var left = leftCapture.Finish().Flows;
 
         var rightCapture = new PacketBuilder();
         var dns6 = rightCapture.Udp("2001:db8::10", 51000, "2001:db8::53", 53);
         dns6.ClientDatagram(DnsWire.Query(2, "collector.test", DnsWire.TypeAaaa));
         dns6.ServerDatagram(DnsWire.Answer(2, "collector.test", "2001:db8::1"));
-        Runs.GoodExchange(rightCapture.Tcp("2001:db8::10", 50000, "2001:db8::1", Runs.ServicePort), 3000, 4000);
+        StoryRuns.GoodExchange(rightCapture.Tcp("2001:db8::10", 50000, "2001:db8::1", StoryRuns.ServicePort), 3000, 4000);
         var right = rightCapture.Finish().Flows;
 
         var matches = FlowMatcher.Pair(left, right);
@@ -52,14 +52,14 @@ public sealed class FlowMatcherTests
         var tcp = Assert.Single(matches, m => m.Left?.Protocol == Transport.Tcp && m.Right is not null);
         Assert.Equal("collector.test", tcp.Left!.ServerName);
         Assert.Equal(IpAddress.Parse("2001:db8::1"), tcp.Right!.Server.Address);
-        Assert.Contains(matches, m => m.Left is { Server.Port: Runs.ServicePort, ServerName: null } && m.Right is null);
+        Assert.Contains(matches, m => m.Left is { Server.Port: StoryRuns.ServicePort, ServerName: null } && m.Right is null);
     }
 
     [Fact]
     public void Should_leave_an_extra_flow_one_sided_without_shifting_later_pairs_When_the_right_run_has_one_more()
     {
-        var left = Runs.Connections(("hoge\n", 40000), ("fuga\n", 40001), ("piyo\n", 40002));
-        var right = Runs.Connections(("hoge\n", 41000), ("extra\n", 41001), ("fuga\n", 41002), ("piyo\n", 41003));
+        var left = StoryRuns.Connections(("hoge\n", 40000), ("fuga\n", 40001), ("piyo\n", 40002));
+        var right = StoryRuns.Connections(("hoge\n", 41000), ("extra\n", 41001), ("fuga\n", 41002), ("piyo\n", 41003));
 
         var matches = FlowMatcher.Pair(left, right);
 
@@ -73,8 +73,8 @@ public sealed class FlowMatcherTests
     [Fact]
     public void Should_leave_a_missing_flow_one_sided_without_shifting_later_pairs_When_the_right_run_has_one_fewer()
     {
-        var left = Runs.Connections(("hoge\n", 40000), ("fuga\n", 40001), ("piyo\n", 40002));
-        var right = Runs.Connections(("hoge\n", 41000), ("piyo\n", 41001));
+        var left = StoryRuns.Connections(("hoge\n", 40000), ("fuga\n", 40001), ("piyo\n", 40002));
+        var right = StoryRuns.Connections(("hoge\n", 41000), ("piyo\n", 41001));
 
         var matches = FlowMatcher.Pair(left, right);
 
@@ -87,8 +87,8 @@ public sealed class FlowMatcherTests
     [Fact]
     public void Should_pair_flows_by_port_When_the_servers_have_different_addresses_and_no_names()
     {
-        var left = Runs.Good().Flows;
-        var right = Runs.Good(Conversation.Tcp("198.51.100.7", 50123, "203.0.113.9", Runs.ServicePort), 1, 2).Flows;
+        var left = StoryRuns.Good().Flows;
+        var right = StoryRuns.Good(Conversation.Tcp("198.51.100.7", 50123, "203.0.113.9", StoryRuns.ServicePort), 1, 2).Flows;
 
         var match = Assert.Single(FlowMatcher.Pair(left, right));
 
@@ -99,8 +99,8 @@ public sealed class FlowMatcherTests
     [Fact]
     public void Should_not_pair_flows_When_their_protocols_differ()
     {
-        var left = Runs.Ping().Flows;
-        var right = Runs.UdpDatagrams().Flows;
+        var left = StoryRuns.Ping().Flows;
+        var right = StoryRuns.UdpDatagrams().Flows;
 
         var matches = FlowMatcher.Pair(left, right);
 
@@ -112,10 +112,10 @@ public sealed class FlowMatcherTests
     public void Should_pair_every_flow_with_itself_When_a_run_is_matched_with_itself()
     {
         var capture = new PacketBuilder();
-        Runs.Lookup(capture, 51000, "collector.test");
-        Runs.Lookup(capture, 51001, "collector.test");
-        Runs.GoodExchange(Runs.Nc(capture, 43000), 1, 2);
-        Runs.GoodExchange(Runs.Nc(capture, 43001), 1, 2);
+        StoryRuns.Lookup(capture, 51000, "collector.test");
+        StoryRuns.Lookup(capture, 51001, "collector.test");
+        StoryRuns.GoodExchange(StoryRuns.Nc(capture, 43000), 1, 2);
+        StoryRuns.GoodExchange(StoryRuns.Nc(capture, 43001), 1, 2);
         var flows = capture.Finish().Flows;
 
         var matches = FlowMatcher.Pair(flows, flows);
@@ -157,7 +157,7 @@ public sealed class FlowMatcherTests
         var capture = new PacketBuilder();
         for (int port = 1; port <= ports; port++)
         {
-            var c = capture.Tcp(Runs.ClientAddress, 40000, Runs.ServerAddress, (ushort)port);
+            var c = capture.Tcp(StoryRuns.ClientAddress, 40000, StoryRuns.ServerAddress, (ushort)port);
             c.Client(TcpFlags.Syn, seq: 100);
         }
 

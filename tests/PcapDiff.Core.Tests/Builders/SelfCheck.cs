@@ -1,5 +1,6 @@
 using PcapDiff.Core.Flows;
 using PcapDiff.Core.Reporting;
+using PcapDiff.Core.Runs;
 
 namespace PcapDiff.Core.Tests.Builders;
 
@@ -23,8 +24,8 @@ internal static class SelfCheck
     private static void AssertEquivalent(CaptureFlows left, CaptureFlows right, string what)
     {
         var report = CaptureComparer.Compare(
-            new ComparisonInput("left", "left", left, null),
-            new ComparisonInput("right", "right", right, null));
+            Core.Runs.Run.FromPackets("left", left),
+            Core.Runs.Run.FromPackets("right", right));
         var odd = report.Pairs.FirstOrDefault(p => p.Status != PairStatus.Equal || p.Divergence is not null || p.Hints.Count > 0);
         Assert.True(
             report.Verdict == Verdict.Equivalent && odd is null,

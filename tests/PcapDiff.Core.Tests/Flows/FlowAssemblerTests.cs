@@ -14,11 +14,11 @@ public sealed class FlowAssemblerTests
     [Fact]
     public void Should_make_the_syn_sender_the_client_When_the_first_packet_is_a_syn()
     {
-        var flow = Assert.Single(Runs.Good().Flows);
+        var flow = Assert.Single(StoryRuns.Good().Flows);
 
         Assert.Equal(Transport.Tcp, flow.Protocol);
-        Assert.Equal(new Endpoint(IpAddress.Parse(Runs.ClientAddress), 43320), flow.Client);
-        Assert.Equal(new Endpoint(IpAddress.Parse(Runs.ServerAddress), Runs.ServicePort), flow.Server);
+        Assert.Equal(new Endpoint(IpAddress.Parse(StoryRuns.ClientAddress), 43320), flow.Client);
+        Assert.Equal(new Endpoint(IpAddress.Parse(StoryRuns.ServerAddress), StoryRuns.ServicePort), flow.Server);
         Assert.True(flow.ClientPortIsEphemeral);
         Assert.Equal((1L, 9L), (flow.FirstFrame, flow.LastFrame));
     }
@@ -26,7 +26,7 @@ public sealed class FlowAssemblerTests
     [Fact]
     public void Should_make_the_syn_ack_receiver_the_client_When_the_capture_starts_at_the_syn_ack()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         c.Server(SynAck, seq: 5000, ack: 1001);
         c.Client(Ack, seq: 1001, ack: 5001);
 
@@ -39,7 +39,7 @@ public sealed class FlowAssemblerTests
     [Fact]
     public void Should_make_the_high_port_side_the_client_When_the_capture_starts_with_client_data()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         c.Client(TcpFlags.Psh | Ack, seq: 1001, ack: 5001, payload: "hoge\n");
         c.Server(TcpFlags.Psh | Ack, seq: 5001, ack: 1006, payload: "201\n");
 
@@ -53,8 +53,8 @@ public sealed class FlowAssemblerTests
     public void Should_make_the_ephemeral_side_the_client_When_a_udp_flow_starts_with_the_response()
     {
         var capture = new PacketBuilder();
-        var dns = capture.Udp(Runs.ClientAddress, 51000, Runs.ResolverAddress, 53);
-        dns.ServerDatagram(DnsWire.Answer(1, "collector.test", Runs.ServerAddress));
+        var dns = capture.Udp(StoryRuns.ClientAddress, 51000, StoryRuns.ResolverAddress, 53);
+        dns.ServerDatagram(DnsWire.Answer(1, "collector.test", StoryRuns.ServerAddress));
 
         var flow = Assert.Single(capture.Finish().Flows);
 
@@ -68,8 +68,8 @@ public sealed class FlowAssemblerTests
     public void Should_make_the_receiver_the_client_When_a_flow_between_two_port_53s_starts_with_a_dns_response(bool response)
     {
         var capture = new PacketBuilder();
-        var dns = capture.Udp(Runs.ResolverAddress, 53, Runs.ServerAddress, 53);
-        dns.ServerDatagram(response ? DnsWire.Answer(1, "collector.test", Runs.ServerAddress) : DnsWire.Query(1, "collector.test"));
+        var dns = capture.Udp(StoryRuns.ResolverAddress, 53, StoryRuns.ServerAddress, 53);
+        dns.ServerDatagram(response ? DnsWire.Answer(1, "collector.test", StoryRuns.ServerAddress) : DnsWire.Query(1, "collector.test"));
 
         var flow = Assert.Single(capture.Finish().Flows);
 
@@ -80,15 +80,15 @@ public sealed class FlowAssemblerTests
     [Fact]
     public void Should_start_a_second_flow_When_a_new_syn_follows_both_fins_on_the_same_tuple()
     {
-        var c = Runs.Nc();
-        Runs.GoodExchange(c, 1000, 5000);
-        Runs.GoodExchange(c, 70_000, 90_000);
+        var c = StoryRuns.Nc();
+        StoryRuns.GoodExchange(c, 1000, 5000);
+        StoryRuns.GoodExchange(c, 70_000, 90_000);
 
         var flows = c.Finish().Flows;
 
         Assert.Equal(2, flows.Count);
-        Assert.Equal(Runs.GoodEvents, flows[0].Texts());
-        Assert.Equal(Runs.GoodEvents, flows[1].Texts());
+        Assert.Equal(StoryRuns.GoodEvents, flows[0].Texts());
+        Assert.Equal(StoryRuns.GoodEvents, flows[1].Texts());
         Assert.Equal((0, 1), (flows[0].Index, flows[1].Index));
         Assert.Equal((1L, 9L), (flows[0].FirstFrame, flows[0].LastFrame));
         Assert.Equal((10L, 18L), (flows[1].FirstFrame, flows[1].LastFrame));
@@ -97,24 +97,24 @@ public sealed class FlowAssemblerTests
     [Fact]
     public void Should_start_a_second_flow_When_a_new_syn_follows_a_reset()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         c.Client(Syn, seq: 1000);
         c.Server(SynAck, seq: 5000, ack: 1001);
         c.Client(Ack, seq: 1001, ack: 5001);
         c.Client(TcpFlags.Rst | Ack, seq: 1001, ack: 5001);
-        Runs.GoodExchange(c, 2000, 6000);
+        StoryRuns.GoodExchange(c, 2000, 6000);
 
         var flows = c.Finish().Flows;
 
         Assert.Equal(2, flows.Count);
         Assert.Equal(["C→S SYN", "S→C SYN-ACK", "C→S ACK", "C→S RST"], flows[0].Texts());
-        Assert.Equal(Runs.GoodEvents, flows[1].Texts());
+        Assert.Equal(StoryRuns.GoodEvents, flows[1].Texts());
     }
 
     [Fact]
     public void Should_stay_in_the_same_flow_When_the_syn_is_retried_before_the_connection_closes()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         c.Client(Syn, seq: 1000);
         c.Client(Syn, seq: 1000);
 
@@ -129,7 +129,7 @@ public sealed class FlowAssemblerTests
     {
         // Wireshark's rule (packet-tcp.c): a SYN whose sequence number differs from its side's base
         // sequence number is a new connection (a new tcp.stream), closed or not.
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         c.Client(Syn, seq: 1000);
         c.Server(SynAck, seq: 5000, ack: 1001);
         c.Client(Ack, seq: 1001, ack: 5001);
@@ -147,7 +147,7 @@ public sealed class FlowAssemblerTests
     public void Should_stay_in_the_same_flow_and_count_retransmissions_When_a_refused_syn_is_repeated_with_the_same_sequence_number()
     {
         // As Wireshark counts it: one tcp.stream with the SYN sent three times and two retransmissions.
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         for (int i = 0; i < 3; i++)
         {
             c.Client(Syn, seq: 1000);
@@ -163,7 +163,7 @@ public sealed class FlowAssemblerTests
     [Fact]
     public void Should_stay_in_the_same_flow_When_a_syn_ack_carries_a_new_sequence_number()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         c.Client(Syn, seq: 1000);
         c.Server(SynAck, seq: 5000, ack: 1001);
         c.Server(SynAck, seq: 9000, ack: 1001);
@@ -176,7 +176,7 @@ public sealed class FlowAssemblerTests
     {
         // The capture starts with the server's data: it acknowledges up to 1001, so the client's base
         // sequence number is 1000 and a SYN with 1000 is a retransmission, one with 2000 a new connection.
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         c.Server(TcpFlags.Psh | Ack, seq: 5001, ack: 1001, payload: "201\n");
         c.Client(Syn, seq: 1000);
         c.Client(Syn, seq: 2000);
@@ -191,7 +191,7 @@ public sealed class FlowAssemblerTests
     [Fact]
     public void Should_count_packets_and_frame_bytes_per_direction_When_finishing_a_flow()
     {
-        var flow = Assert.Single(Runs.Good().Flows);
+        var flow = Assert.Single(StoryRuns.Good().Flows);
 
         // Ethernet 14 + IPv4 20 + TCP 20 = 54 bytes per segment, plus the payload.
         Assert.Equal(new FlowCounters(5, (54 * 5) + 5, 5, Syns: 1, Fins: 1), flow.ClientToServer);
@@ -201,11 +201,11 @@ public sealed class FlowAssemblerTests
     [Fact]
     public void Should_make_an_echo_flow_When_the_client_pings_the_server()
     {
-        var flow = Assert.Single(Runs.Ping().Flows);
+        var flow = Assert.Single(StoryRuns.Ping().Flows);
 
         Assert.Equal(Transport.Icmp, flow.Protocol);
         Assert.Equal(["C→S ICMP echo-request", "S→C ICMP echo-reply"], flow.Texts());
-        Assert.Equal(IpAddress.Parse(Runs.ClientAddress), flow.Client.Address);
+        Assert.Equal(IpAddress.Parse(StoryRuns.ClientAddress), flow.Client.Address);
         Assert.False(flow.ClientPortIsEphemeral);
     }
 
@@ -213,8 +213,8 @@ public sealed class FlowAssemblerTests
     public void Should_keep_echo_flows_apart_When_their_identifiers_differ()
     {
         var capture = new PacketBuilder();
-        var first = capture.IcmpEcho(Runs.ClientAddress, Runs.ServerAddress, 1);
-        var second = capture.IcmpEcho(Runs.ClientAddress, Runs.ServerAddress, 2);
+        var first = capture.IcmpEcho(StoryRuns.ClientAddress, StoryRuns.ServerAddress, 1);
+        var second = capture.IcmpEcho(StoryRuns.ClientAddress, StoryRuns.ServerAddress, 2);
         first.EchoRequest();
         second.EchoRequest();
         second.EchoReply();
@@ -242,13 +242,13 @@ public sealed class FlowAssemblerTests
     [Fact]
     public void Should_attach_the_error_to_the_udp_flow_When_an_icmp_port_unreachable_quotes_its_datagram()
     {
-        var captured = Runs.UdpPortUnreachable();
+        var captured = StoryRuns.UdpPortUnreachable();
 
         var flow = Assert.Single(captured.Flows);
 
         Assert.Equal(Transport.Udp, flow.Protocol);
         Assert.Equal(["C→S DGRAM 5B \"ping?\"", "S→C ICMP port-unreachable"], flow.Texts());
-        Assert.Equal($"sent by {Runs.ServerAddress}", EventText.Note(flow.Events[1]));
+        Assert.Equal($"sent by {StoryRuns.ServerAddress}", EventText.Note(flow.Events[1]));
         Assert.Equal(1, flow.ClientToServer.Packets);
         Assert.Equal(0, flow.ServerToClient.Packets);
         Assert.Equal(2, flow.LastFrame);
@@ -257,7 +257,7 @@ public sealed class FlowAssemblerTests
     [Fact]
     public void Should_attach_the_error_to_the_tcp_flow_When_a_router_says_the_host_is_unreachable()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         c.Client(Syn, seq: 1000);
         c.IcmpErrorToClient(type: 3, code: 1, sender: "198.51.100.254");
 
@@ -288,8 +288,8 @@ public sealed class FlowAssemblerTests
             new PacketRecord
             {
                 Protocol = Transport.Udp,
-                Source = new Endpoint(IpAddress.Parse(Runs.ClientAddress), 0),
-                Destination = new Endpoint(IpAddress.Parse(Runs.ServerAddress), 0),
+                Source = new Endpoint(IpAddress.Parse(StoryRuns.ClientAddress), 0),
+                Destination = new Endpoint(IpAddress.Parse(StoryRuns.ServerAddress), 0),
                 PayloadLength = 1480,
                 IsFragment = true,
             },
@@ -305,8 +305,8 @@ public sealed class FlowAssemblerTests
     public void Should_count_later_flows_and_say_so_When_the_flow_cap_is_reached()
     {
         var capture = new PacketBuilder(options: new NormalizationOptions(MaxFlows: 1));
-        capture.Udp(Runs.ClientAddress, 41000, Runs.ServerAddress, 5000).ClientDatagram("a");
-        capture.Udp(Runs.ClientAddress, 41001, Runs.ServerAddress, 5000).ClientDatagram("b");
+        capture.Udp(StoryRuns.ClientAddress, 41000, StoryRuns.ServerAddress, 5000).ClientDatagram("a");
+        capture.Udp(StoryRuns.ClientAddress, 41001, StoryRuns.ServerAddress, 5000).ClientDatagram("b");
 
         var captured = capture.Finish();
 
@@ -318,7 +318,7 @@ public sealed class FlowAssemblerTests
     [Fact]
     public void Should_mark_the_flow_capped_When_it_has_more_events_than_the_cap()
     {
-        var c = Conversation.Udp(Runs.ClientAddress, 41000, Runs.ServerAddress, 5000, new NormalizationOptions(MaxEventsPerFlow: 2));
+        var c = Conversation.Udp(StoryRuns.ClientAddress, 41000, StoryRuns.ServerAddress, 5000, new NormalizationOptions(MaxEventsPerFlow: 2));
         c.ClientDatagram("a");
         c.ServerDatagram("b");
         c.ClientDatagram("c");

@@ -76,10 +76,10 @@ public sealed class FlowsParserTests
     }
 
     [Theory]
-    [MemberData(nameof(Runs.Names), MemberType = typeof(Runs))]
+    [MemberData(nameof(StoryRuns.Names), MemberType = typeof(StoryRuns))]
     public void Should_write_the_same_text_When_written_parsed_and_written_again(string run)
     {
-        string text = FlowsWriter.ToText(Runs.All[run]());
+        string text = FlowsWriter.ToText(StoryRuns.All[run]());
 
         Assert.Equal(text, FlowsWriter.ToText(FlowsParser.Parse(text, run)));
     }

@@ -15,9 +15,9 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_produce_the_vocabulary_events_When_normalizing_the_good_exchange()
     {
-        var flow = Assert.Single(Runs.Good().Flows);
+        var flow = Assert.Single(StoryRuns.Good().Flows);
 
-        Assert.Equal(Runs.GoodEvents, flow.Texts());
+        Assert.Equal(StoryRuns.GoodEvents, flow.Texts());
         Assert.Equal(FlowAnomalies.None, flow.Anomalies);
         Assert.Equal(0, flow.ClientBytesUnacknowledged);
         Assert.Equal(0, flow.ServerBytesUnacknowledged);
@@ -38,12 +38,12 @@ public sealed class TcpNormalizerTests
     public void Should_produce_identical_events_When_two_runs_differ_only_in_addresses_ports_isns_windows_and_times(
         string client, ushort clientPort, string server, uint clientIsn, uint serverIsn, ushort window)
     {
-        var reference = Runs.Good();
+        var reference = StoryRuns.Good();
         var capture = new PacketBuilder(new DateTime(2031, 1, 2, 3, 4, 5, DateTimeKind.Utc), TimeSpan.FromSeconds(0.25));
-        var c = capture.Tcp(client, clientPort, server, Runs.ServicePort);
+        var c = capture.Tcp(client, clientPort, server, StoryRuns.ServicePort);
         c.Window = window;
 
-        var other = Runs.Good(c, clientIsn, serverIsn);
+        var other = StoryRuns.Good(c, clientIsn, serverIsn);
 
         Assert.Equal(reference.Flows[0].Texts(), Assert.Single(other.Flows).Texts());
     }
@@ -51,7 +51,7 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_produce_one_data_event_When_the_data_is_sent_in_three_segments()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1001, ack: 5001, payload: "ho");
         c.Client(Ack, seq: 1003, ack: 5001, payload: "g");
@@ -60,7 +60,7 @@ public sealed class TcpNormalizerTests
 
         var flow = Assert.Single(c.Finish().Flows);
 
-        Assert.Equal(Runs.GoodEvents, flow.Texts());
+        Assert.Equal(StoryRuns.GoodEvents, flow.Texts());
         Assert.Equal(3, flow.Events[3].Packets);
         Assert.Equal(0, flow.Events[3].Repeats);
         Assert.Equal((4L, 6L), (flow.Events[3].FirstFrame, flow.Events[3].LastFrame));
@@ -69,46 +69,46 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_not_split_the_data_event_When_a_pure_ack_comes_between_segments_of_one_direction()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1001, ack: 5001, payload: "ho");
         c.Server(Ack, seq: 5001, ack: 1003);
         c.Client(PshAck, seq: 1003, ack: 5001, payload: "ge\n");
         ReplyAndClose(c);
 
-        Assert.Equal(Runs.GoodEvents, Assert.Single(c.Finish().Flows).Texts());
+        Assert.Equal(StoryRuns.GoodEvents, Assert.Single(c.Finish().Flows).Texts());
     }
 
     [Fact]
     public void Should_produce_the_same_events_When_the_server_acks_the_data_before_replying_instead_of_piggybacking()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1001, ack: 5001, payload: "hoge\n");
         c.Capture.Wait(TimeSpan.FromMilliseconds(40));
         c.Server(Ack, seq: 5001, ack: 1006);
         ReplyAndClose(c);
 
-        Assert.Equal(Runs.GoodEvents, Assert.Single(c.Finish().Flows).Texts());
+        Assert.Equal(StoryRuns.GoodEvents, Assert.Single(c.Finish().Flows).Texts());
     }
 
     [Fact]
     public void Should_produce_the_same_events_When_the_client_acks_the_reply_with_its_fin_and_the_server_closes_with_its_last_data()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1001, ack: 5001, payload: "hoge\n");
         c.Server(PshAck | TcpFlags.Fin, seq: 5001, ack: 1006, payload: "201\n");
         c.Client(FinAck, seq: 1006, ack: 5006);
         c.Server(Ack, seq: 5006, ack: 1007);
 
-        Assert.Equal(Runs.GoodEvents, Assert.Single(c.Finish().Flows).Texts());
+        Assert.Equal(StoryRuns.GoodEvents, Assert.Single(c.Finish().Flows).Texts());
     }
 
     [Fact]
     public void Should_keep_the_raw_socket_pattern_and_count_unacknowledged_bytes_When_the_client_resets_the_syn_ack()
     {
-        var flow = Assert.Single(Runs.RawSocket().Flows);
+        var flow = Assert.Single(StoryRuns.RawSocket().Flows);
 
         Assert.Equal(
             [
@@ -127,7 +127,7 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_count_a_retransmission_not_an_event_When_a_data_segment_is_sent_again()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1001, ack: 5001, payload: "hoge\n");
         c.Capture.Wait(TimeSpan.FromMilliseconds(200));
@@ -136,7 +136,7 @@ public sealed class TcpNormalizerTests
 
         var flow = Assert.Single(c.Finish().Flows);
 
-        Assert.Equal(Runs.GoodEvents, flow.Texts());
+        Assert.Equal(StoryRuns.GoodEvents, flow.Texts());
         Assert.Equal(1, flow.Anomalies.Retransmissions);
         var data = flow.Events[3];
         Assert.Equal(1, data.Repeats);
@@ -148,7 +148,7 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_count_only_the_new_bytes_When_a_retransmission_carries_more_data_than_before()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1001, ack: 5001, payload: "ho");
         c.Client(PshAck, seq: 1001, ack: 5001, payload: "hoge\n");
@@ -156,7 +156,7 @@ public sealed class TcpNormalizerTests
 
         var flow = Assert.Single(c.Finish().Flows);
 
-        Assert.Equal(Runs.GoodEvents, flow.Texts());
+        Assert.Equal(StoryRuns.GoodEvents, flow.Texts());
         Assert.Equal(5, flow.Events[3].Bytes);
         Assert.Equal(1, flow.Anomalies.Retransmissions);
     }
@@ -164,7 +164,7 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_make_one_syn_event_with_repeats_When_the_client_retries_its_syn()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         c.Client(Syn, seq: 1000);
         c.Capture.Wait(TimeSpan.FromSeconds(1));
         c.Client(Syn, seq: 1000);
@@ -177,7 +177,7 @@ public sealed class TcpNormalizerTests
 
         var flow = Assert.Single(c.Finish().Flows);
 
-        Assert.Equal(Runs.GoodEvents, flow.Texts());
+        Assert.Equal(StoryRuns.GoodEvents, flow.Texts());
         Assert.Equal(2, flow.Events[0].Repeats);
         Assert.Equal(3, flow.Events[0].Packets);
         Assert.Equal(2, flow.Anomalies.SynRetries);
@@ -187,7 +187,7 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_count_duplicate_acks_When_the_receiver_repeats_its_acknowledgment_while_data_is_outstanding()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1001, ack: 5001, payload: "ho");
         c.Client(PshAck, seq: 1003, ack: 5001, payload: "ge\n");
@@ -200,7 +200,7 @@ public sealed class TcpNormalizerTests
 
         var flow = Assert.Single(c.Finish().Flows);
 
-        Assert.Equal(Runs.GoodEvents, flow.Texts());
+        Assert.Equal(StoryRuns.GoodEvents, flow.Texts());
         Assert.Equal(2, flow.Anomalies.DuplicateAcks);
         Assert.Equal(1, flow.Anomalies.Retransmissions);
     }
@@ -208,7 +208,7 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_make_one_data_event_with_all_bytes_When_a_later_segment_arrives_before_the_hole_is_filled()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1003, ack: 5001, payload: "ge\n");
         c.Client(Ack, seq: 1001, ack: 5001, payload: "ho");
@@ -216,7 +216,7 @@ public sealed class TcpNormalizerTests
 
         var flow = Assert.Single(c.Finish().Flows);
 
-        Assert.Equal(Runs.GoodEvents, flow.Texts());
+        Assert.Equal(StoryRuns.GoodEvents, flow.Texts());
         Assert.Equal(1, flow.Anomalies.OutOfOrder);
         Assert.Equal(0, flow.Anomalies.Retransmissions);
         Assert.Equal(0, flow.ClientBytesUnacknowledged);
@@ -225,7 +225,7 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_count_a_keep_alive_and_add_no_event_When_the_client_probes_an_idle_connection()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1001, ack: 5001, payload: "hoge\n");
         c.Server(PshAck, seq: 5001, ack: 1006, payload: "201\n");
@@ -239,7 +239,7 @@ public sealed class TcpNormalizerTests
 
         var flow = Assert.Single(c.Finish().Flows);
 
-        Assert.Equal(Runs.GoodEvents, flow.Texts());
+        Assert.Equal(StoryRuns.GoodEvents, flow.Texts());
         Assert.Equal(1, flow.Anomalies.KeepAlives);
         Assert.Equal(0, flow.Anomalies.DuplicateAcks);
         Assert.Equal(0, flow.Anomalies.Retransmissions);
@@ -248,7 +248,7 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_count_a_zero_window_and_add_no_event_When_a_side_advertises_a_zero_window()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1001, ack: 5001, payload: "hoge\n");
         c.Server(Ack, seq: 5001, ack: 1006, window: 0);
@@ -256,14 +256,14 @@ public sealed class TcpNormalizerTests
 
         var flow = Assert.Single(c.Finish().Flows);
 
-        Assert.Equal(Runs.GoodEvents, flow.Texts());
+        Assert.Equal(StoryRuns.GoodEvents, flow.Texts());
         Assert.Equal(1, flow.Anomalies.ZeroWindows);
     }
 
     [Fact]
     public void Should_make_one_fin_event_When_a_fin_is_retransmitted()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1001, ack: 5001, payload: "hoge\n");
         c.Server(PshAck, seq: 5001, ack: 1006, payload: "201\n");
@@ -274,7 +274,7 @@ public sealed class TcpNormalizerTests
 
         var flow = Assert.Single(c.Finish().Flows);
 
-        Assert.Equal(Runs.GoodEvents, flow.Texts());
+        Assert.Equal(StoryRuns.GoodEvents, flow.Texts());
         var fin = Assert.Single(flow.Events, e => e is { Kind: EventKind.Fin, Direction: Direction.ServerToClient });
         Assert.Equal(1, fin.Repeats);
         Assert.Equal(1, flow.Anomalies.Retransmissions);
@@ -283,7 +283,7 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_start_at_data_with_the_ephemeral_side_as_client_When_the_capture_starts_mid_connection()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         c.Server(PshAck, seq: 5001, ack: 1006, payload: "201\n");
         c.Client(Ack, seq: 1006, ack: 5005);
         c.Server(FinAck, seq: 5005, ack: 1006);
@@ -300,7 +300,7 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_report_the_server_bytes_unacknowledged_When_the_client_never_acks_the_reply()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1001, ack: 5001, payload: "hoge\n");
         c.Server(PshAck, seq: 5001, ack: 1006, payload: "201\n");
@@ -314,8 +314,8 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_produce_the_same_events_When_normalizing_the_same_packets_twice()
     {
-        var first = Runs.Good().Flows[0];
-        var second = Runs.Good().Flows[0];
+        var first = StoryRuns.Good().Flows[0];
+        var second = StoryRuns.Good().Flows[0];
 
         Assert.Equal(first.Texts(), second.Texts());
         Assert.Equal(first.Events.Select(e => (e.FirstFrame, e.LastFrame)), second.Events.Select(e => (e.FirstFrame, e.LastFrame)));
@@ -324,7 +324,7 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_preview_the_bytes_in_stream_order_When_a_middle_segment_arrives_last()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1001, ack: 5001, payload: "ho");
         c.Client(PshAck, seq: 1004, ack: 5001, payload: "e\n");
@@ -333,14 +333,14 @@ public sealed class TcpNormalizerTests
 
         var flow = Assert.Single(c.Finish().Flows);
 
-        Assert.Equal(Runs.GoodEvents, flow.Texts());
+        Assert.Equal(StoryRuns.GoodEvents, flow.Texts());
         Assert.Equal(1, flow.Anomalies.OutOfOrder);
     }
 
     [Fact]
     public void Should_count_one_retransmission_When_a_segment_with_data_and_fin_is_sent_twice()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1001, ack: 5001, payload: "hoge\n");
         c.Server(PshAck | TcpFlags.Fin, seq: 5001, ack: 1006, payload: "201\n");
@@ -356,7 +356,7 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_not_count_a_duplicate_ack_When_only_the_window_changes()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1001, ack: 5001, payload: "hoge\n");
         c.Server(PshAck, seq: 5001, ack: 1006, payload: "20");
@@ -376,7 +376,7 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_give_the_same_events_When_the_client_closes_first_instead_of_the_server()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1001, ack: 5001, payload: "hoge\n");
         c.Server(PshAck, seq: 5001, ack: 1006, payload: "201\n");
@@ -386,7 +386,7 @@ public sealed class TcpNormalizerTests
 
         var flow = Assert.Single(c.Finish().Flows);
 
-        Assert.Equal(Runs.GoodEvents, flow.Texts());
+        Assert.Equal(StoryRuns.GoodEvents, flow.Texts());
         var clientFin = flow.Events[^2];
         var serverFin = flow.Events[^1];
         Assert.True(clientFin.FirstFrame < serverFin.FirstFrame);
@@ -397,7 +397,7 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_keep_the_fins_where_they_were_When_data_comes_between_them()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1001, ack: 5001, payload: "hoge\n");
         c.Client(FinAck, seq: 1006, ack: 5001);
@@ -413,7 +413,7 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_note_the_frame_that_acknowledged_the_data_When_a_later_packet_makes_that_ack_no_event()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1001, ack: 5001, payload: "hoge\n");
         c.Server(Ack, seq: 5001, ack: 1006);
@@ -432,7 +432,7 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_forget_an_acknowledgment_When_more_data_joins_the_event_after_it()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1001, ack: 5001, payload: "ho");
         c.Server(Ack, seq: 5001, ack: 1003);
@@ -447,7 +447,7 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_show_the_wrong_number_When_the_handshake_ack_acknowledges_the_syn_ack_itself()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         c.Client(Syn, seq: 1000);
         c.Server(SynAck, seq: 5000, ack: 1001);
         c.Client(Ack, seq: 1001, ack: 5000);
@@ -465,7 +465,7 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_show_the_wrong_number_When_the_syn_ack_does_not_acknowledge_the_syn()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         c.Client(Syn, seq: 1000);
         c.Server(SynAck, seq: 5000, ack: 1000);
 
@@ -477,7 +477,7 @@ public sealed class TcpNormalizerTests
     [Fact]
     public void Should_show_the_wrong_number_When_the_first_data_starts_on_the_syns_sequence_number()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         Handshake(c);
         c.Client(PshAck, seq: 1000, ack: 5001, payload: "hoge\n");
 

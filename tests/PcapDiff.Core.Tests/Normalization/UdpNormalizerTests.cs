@@ -10,7 +10,7 @@ public sealed class UdpNormalizerTests
     [Fact]
     public void Should_coalesce_datagrams_When_several_go_the_same_way_in_a_row()
     {
-        var flow = Assert.Single(Runs.UdpDatagrams().Flows);
+        var flow = Assert.Single(StoryRuns.UdpDatagrams().Flows);
 
         Assert.Equal(["C→S DGRAM ×3 30B \"datagram-1\"…", "S→C DGRAM 2B \"ok\""], flow.Texts());
         Assert.Equal(30, flow.Events[0].Bytes);
@@ -22,7 +22,7 @@ public sealed class UdpNormalizerTests
     [Fact]
     public void Should_start_a_new_datagram_event_When_the_direction_changes()
     {
-        var c = Conversation.Udp(Runs.ClientAddress, 41000, Runs.ServerAddress, 5000);
+        var c = Conversation.Udp(StoryRuns.ClientAddress, 41000, StoryRuns.ServerAddress, 5000);
         c.ClientDatagram("a");
         c.ServerDatagram("b");
         c.ClientDatagram("c");
@@ -36,9 +36,9 @@ public sealed class UdpNormalizerTests
     public void Should_name_the_query_and_the_answer_When_a_dns_lookup_succeeds()
     {
         var capture = new PacketBuilder();
-        var dns = capture.Udp(Runs.ClientAddress, 51000, Runs.ResolverAddress, 53);
+        var dns = capture.Udp(StoryRuns.ClientAddress, 51000, StoryRuns.ResolverAddress, 53);
         dns.ClientDatagram(DnsWire.Query(0x1234, "collector.test"));
-        dns.ServerDatagram(DnsWire.Answer(0x1234, "collector.test", Runs.ServerAddress));
+        dns.ServerDatagram(DnsWire.Answer(0x1234, "collector.test", StoryRuns.ServerAddress));
 
         var flow = Assert.Single(capture.Finish().Flows);
 
@@ -53,7 +53,7 @@ public sealed class UdpNormalizerTests
     public void Should_say_nxdomain_and_no_answers_When_the_name_does_not_exist()
     {
         var capture = new PacketBuilder();
-        var dns = capture.Udp(Runs.ClientAddress, 51000, Runs.ResolverAddress, 53);
+        var dns = capture.Udp(StoryRuns.ClientAddress, 51000, StoryRuns.ResolverAddress, 53);
         dns.ClientDatagram(DnsWire.Query(7, "nosuch.test"));
         dns.ServerDatagram(DnsWire.Error(7, "nosuch.test", rcode: 3));
 
@@ -70,7 +70,7 @@ public sealed class UdpNormalizerTests
         IReadOnlyList<string> Lookup(bool aaaaFirst)
         {
             var capture = new PacketBuilder();
-            var dns = capture.Udp(Runs.ClientAddress, 51000, Runs.ResolverAddress, 53);
+            var dns = capture.Udp(StoryRuns.ClientAddress, 51000, StoryRuns.ResolverAddress, 53);
             dns.ClientDatagram(DnsWire.Query(1, "collector.test"));
             dns.ClientDatagram(DnsWire.Query(2, "collector.test", DnsWire.TypeAaaa));
             var a = DnsWire.Answer(1, "collector.test", "192.0.2.1");
@@ -89,7 +89,7 @@ public sealed class UdpNormalizerTests
         IReadOnlyList<string> Lookup(params string[] order)
         {
             var capture = new PacketBuilder();
-            var dns = capture.Udp(Runs.ClientAddress, 51000, Runs.ResolverAddress, 53);
+            var dns = capture.Udp(StoryRuns.ClientAddress, 51000, StoryRuns.ResolverAddress, 53);
             foreach (string step in order)
             {
                 switch (step)
@@ -126,7 +126,7 @@ public sealed class UdpNormalizerTests
     public void Should_count_answers_by_type_When_a_response_has_several()
     {
         var capture = new PacketBuilder();
-        var dns = capture.Udp(Runs.ClientAddress, 51000, Runs.ResolverAddress, 53);
+        var dns = capture.Udp(StoryRuns.ClientAddress, 51000, StoryRuns.ResolverAddress, 53);
         dns.ClientDatagram(DnsWire.Query(9, "collector.test", DnsWire.TypeAaaa));
         dns.ServerDatagram(DnsWire.Answer(9, "collector.test", "2001:db8::1", "2001:db8::2"));
 
@@ -138,25 +138,25 @@ public sealed class UdpNormalizerTests
     [Fact]
     public void Should_name_the_server_of_a_later_tcp_flow_When_the_capture_resolved_its_address()
     {
-        var flows = Runs.DnsThenNc().Flows;
+        var flows = StoryRuns.DnsThenNc().Flows;
 
         Assert.Equal(2, flows.Count);
         Assert.Null(flows[0].ServerName);
         Assert.Equal(Transport.Tcp, flows[1].Protocol);
         Assert.Equal("collector.test", flows[1].ServerName);
         Assert.Equal("collector.test", flows[1].ServerLabel);
-        Assert.Equal(Runs.GoodEvents, flows[1].Texts());
+        Assert.Equal(StoryRuns.GoodEvents, flows[1].Texts());
     }
 
     [Fact]
     public void Should_make_one_event_with_a_repeat_When_the_same_query_is_sent_again()
     {
         var capture = new PacketBuilder();
-        var dns = capture.Udp(Runs.ClientAddress, 51000, Runs.ResolverAddress, 53);
+        var dns = capture.Udp(StoryRuns.ClientAddress, 51000, StoryRuns.ResolverAddress, 53);
         dns.ClientDatagram(DnsWire.Query(0x1234, "collector.test"));
         capture.Wait(TimeSpan.FromSeconds(5));
         dns.ClientDatagram(DnsWire.Query(0x1234, "collector.test"));
-        dns.ServerDatagram(DnsWire.Answer(0x1234, "collector.test", Runs.ServerAddress));
+        dns.ServerDatagram(DnsWire.Answer(0x1234, "collector.test", StoryRuns.ServerAddress));
 
         var flow = Assert.Single(capture.Finish().Flows);
 
@@ -184,7 +184,7 @@ public sealed class UdpNormalizerTests
     [MemberData(nameof(Garbage))]
     public void Should_fall_back_to_a_datagram_event_When_port_53_carries_something_that_is_not_dns(string what, byte[] payload)
     {
-        var c = Conversation.Udp(Runs.ClientAddress, 51000, Runs.ResolverAddress, 53);
+        var c = Conversation.Udp(StoryRuns.ClientAddress, 51000, StoryRuns.ResolverAddress, 53);
         c.ClientDatagram(payload);
 
         var flow = Assert.Single(c.Finish().Flows);
@@ -198,9 +198,9 @@ public sealed class UdpNormalizerTests
     [Fact]
     public void Should_keep_going_When_an_answer_record_is_cut_short()
     {
-        byte[] full = DnsWire.Answer(3, "collector.test", Runs.ServerAddress);
+        byte[] full = DnsWire.Answer(3, "collector.test", StoryRuns.ServerAddress);
         var capture = new PacketBuilder();
-        var dns = capture.Udp(Runs.ClientAddress, 51000, Runs.ResolverAddress, 53);
+        var dns = capture.Udp(StoryRuns.ClientAddress, 51000, StoryRuns.ResolverAddress, 53);
         dns.ServerDatagram(full[..^2]);
 
         var flow = Assert.Single(capture.Finish().Flows);
@@ -212,7 +212,7 @@ public sealed class UdpNormalizerTests
     [Fact]
     public void Should_escape_control_characters_When_a_queried_name_contains_them()
     {
-        var c = Conversation.Udp(Runs.ClientAddress, 51000, Runs.ResolverAddress, 53);
+        var c = Conversation.Udp(StoryRuns.ClientAddress, 51000, StoryRuns.ResolverAddress, 53);
         c.ClientDatagram(DnsWire.Query(5, "evil\u001b[31m.test"));
 
         var flow = Assert.Single(c.Finish().Flows);

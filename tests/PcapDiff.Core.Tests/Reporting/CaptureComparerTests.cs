@@ -2,6 +2,7 @@ using PcapDiff.Core.Flows;
 using PcapDiff.Core.FlowsFiles;
 using PcapDiff.Core.Model;
 using PcapDiff.Core.Reporting;
+using PcapDiff.Core.Runs;
 using PcapDiff.Core.Tests.Builders;
 
 namespace PcapDiff.Core.Tests.Reporting;
@@ -12,7 +13,7 @@ public sealed class CaptureComparerTests
     [Fact]
     public void Should_explain_the_client_reset_When_comparing_the_good_run_with_the_raw_socket_run()
     {
-        var report = Compare(Runs.Good(), Runs.RawSocket());
+        var report = Compare(StoryRuns.Good(), StoryRuns.RawSocket());
 
         Assert.Equal(Verdict.Different, report.Verdict);
         var first = Assert.IsType<FlowPairDiff>(report.FirstDivergence);
@@ -29,7 +30,7 @@ public sealed class CaptureComparerTests
     [Fact]
     public void Should_say_the_server_sent_rst_instead_of_syn_ack_When_the_connection_is_refused()
     {
-        var report = Compare(Runs.Good(), Runs.Refused());
+        var report = Compare(StoryRuns.Good(), StoryRuns.Refused());
 
         var first = Assert.IsType<FlowPairDiff>(report.FirstDivergence);
         Assert.StartsWith("After the client's SYN (#1) the server sent RST (#2) instead of SYN-ACK", first.Divergence!.Description, StringComparison.Ordinal);
@@ -41,7 +42,7 @@ public sealed class CaptureComparerTests
     [Fact]
     public void Should_count_the_attempts_When_the_syn_is_never_answered()
     {
-        var report = Compare(Runs.Good(), Runs.Unanswered());
+        var report = Compare(StoryRuns.Good(), StoryRuns.Unanswered());
 
         var first = Assert.IsType<FlowPairDiff>(report.FirstDivergence);
         var hint = Assert.Single(first.Hints);
@@ -54,7 +55,7 @@ public sealed class CaptureComparerTests
     [Fact]
     public void Should_hint_nxdomain_When_the_bad_run_cannot_resolve_the_collector()
     {
-        var report = Compare(Runs.DnsThenNc(), Runs.Nxdomain());
+        var report = Compare(StoryRuns.DnsThenNc(), StoryRuns.Nxdomain());
 
         Assert.Equal(Verdict.Different, report.Verdict);
         var dns = Assert.Single(report.Pairs, p => p.Any.Application == "DNS");
@@ -68,11 +69,11 @@ public sealed class CaptureComparerTests
     [Fact]
     public void Should_hint_port_unreachable_When_the_bad_run_gets_an_icmp_error()
     {
-        var good = Conversation.Udp(Runs.ClientAddress, 41000, Runs.ServerAddress, 5000);
+        var good = Conversation.Udp(StoryRuns.ClientAddress, 41000, StoryRuns.ServerAddress, 5000);
         good.ClientDatagram("ping?");
         good.ServerDatagram("pong");
 
-        var report = Compare(good.Finish(), Runs.UdpPortUnreachable());
+        var report = Compare(good.Finish(), StoryRuns.UdpPortUnreachable());
 
         var first = Assert.IsType<FlowPairDiff>(report.FirstDivergence);
         Assert.Equal(["icmp-unreachable"], first.Hints.Select(h => h.Id));
@@ -82,7 +83,7 @@ public sealed class CaptureComparerTests
     [Fact]
     public void Should_give_no_hint_When_both_runs_show_the_pattern()
     {
-        var report = Compare(Runs.RawSocket("hogehoge\n"), Runs.RawSocket("hoge\n"));
+        var report = Compare(StoryRuns.RawSocket("hogehoge\n"), StoryRuns.RawSocket("hoge\n"));
 
         Assert.Equal(Verdict.Different, report.Verdict);
         var pair = Assert.Single(report.Pairs);
@@ -93,13 +94,13 @@ public sealed class CaptureComparerTests
     [Fact]
     public void Should_report_equivalent_When_two_good_runs_differ_only_in_addresses_ports_isns_and_times()
     {
-        var other = Runs.Good(
+        var other = StoryRuns.Good(
             new PacketBuilder(new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc), TimeSpan.FromSeconds(1))
-                .Tcp("198.51.100.7", 50123, "203.0.113.9", Runs.ServicePort),
+                .Tcp("198.51.100.7", 50123, "203.0.113.9", StoryRuns.ServicePort),
             0xdead_beef,
             42);
 
-        var report = Compare(Runs.Good(), other);
+        var report = Compare(StoryRuns.Good(), other);
 
         Assert.Equal(Verdict.Equivalent, report.Verdict);
         Assert.Null(report.FirstDivergence);
@@ -108,7 +109,7 @@ public sealed class CaptureComparerTests
     [Fact]
     public void Should_report_equivalent_When_one_run_has_retransmissions_and_the_other_does_not()
     {
-        var c = Runs.Nc();
+        var c = StoryRuns.Nc();
         c.Client(TcpFlags.Syn, seq: 1000);
         c.Client(TcpFlags.Syn, seq: 1000);
         c.Server(TcpFlags.Syn | TcpFlags.Ack, seq: 5000, ack: 1001);
@@ -121,7 +122,7 @@ public sealed class CaptureComparerTests
         c.Client(TcpFlags.Fin | TcpFlags.Ack, seq: 1006, ack: 5006);
         c.Server(TcpFlags.Ack, seq: 5006, ack: 1007);
 
-        var report = Compare(Runs.Good(), c.Finish());
+        var report = Compare(StoryRuns.Good(), c.Finish());
 
         Assert.Equal(Verdict.Equivalent, report.Verdict);
         var note = Assert.Single(Assert.Single(report.Pairs).Notes);
@@ -129,10 +130,10 @@ public sealed class CaptureComparerTests
     }
 
     [Theory]
-    [MemberData(nameof(Runs.Names), MemberType = typeof(Runs))]
+    [MemberData(nameof(StoryRuns.Names), MemberType = typeof(StoryRuns))]
     public void Should_report_equivalent_with_no_divergence_When_a_run_is_compared_with_itself(string name)
     {
-        var flows = Runs.All[name]();
+        var flows = StoryRuns.All[name]();
 
         var report = Compare(flows, flows);
 
@@ -148,10 +149,10 @@ public sealed class CaptureComparerTests
     }
 
     [Theory]
-    [MemberData(nameof(Runs.Names), MemberType = typeof(Runs))]
+    [MemberData(nameof(StoryRuns.Names), MemberType = typeof(StoryRuns))]
     public void Should_report_equivalent_When_a_run_is_compared_with_a_second_normalization_of_the_same_packets(string name)
     {
-        var report = Compare(Runs.All[name](), Runs.All[name]());
+        var report = Compare(StoryRuns.All[name](), StoryRuns.All[name]());
 
         Assert.Equal(Verdict.Equivalent, report.Verdict);
         Assert.Equal(0, report.DivergedPairs + report.OnlyLeft + report.OnlyRight);
@@ -176,6 +177,6 @@ public sealed class CaptureComparerTests
 
     private static DiffReport Compare(CaptureFlows good, CaptureFlows bad) =>
         CaptureComparer.Compare(
-            new ComparisonInput("good", "good.pcap", good, null),
-            new ComparisonInput("bad", "bad.pcap", bad, null));
+            Run.FromPackets("good.pcap", good) with { Label = "good" },
+            Run.FromPackets("bad.pcap", bad) with { Label = "bad" });
 }

@@ -11,11 +11,11 @@ public sealed class OneSidedListTests
     public void Should_name_five_hosts_and_count_the_rest_When_the_other_run_reached_the_port_at_many_hosts()
     {
         var mine = new PacketBuilder();
-        mine.Tcp(Runs.ClientAddress, 40000, "198.18.0.1", 22).Client(TcpFlags.Syn, seq: 100);
+        mine.Tcp(StoryRuns.ClientAddress, 40000, "198.18.0.1", 22).Client(TcpFlags.Syn, seq: 100);
         var theirs = new PacketBuilder();
         for (int host = 2; host <= 21; host++)
         {
-            theirs.Tcp(Runs.ClientAddress, (ushort)(40000 + host), $"198.18.0.{host}", 22).Client(TcpFlags.Syn, seq: 100);
+            theirs.Tcp(StoryRuns.ClientAddress, (ushort)(40000 + host), $"198.18.0.{host}", 22).Client(TcpFlags.Syn, seq: 100);
         }
 
         var left = mine.Finish().Flows;

@@ -15,7 +15,7 @@ public sealed class RunIndexTests
     [Fact]
     public void Should_find_the_first_copy_in_another_flow_When_the_flow_asked_about_has_the_event_itself()
     {
-        var flows = Runs.Connections(("hello\n", 41000), ("other\n", 41001), ("hello\n", 41002));
+        var flows = StoryRuns.Connections(("hello\n", 41000), ("other\n", 41001), ("hello\n", 41002));
         var index = new RunIndex(flows);
         var hello = flows[0].Events.First(e => e.Kind == EventKind.Data);
         string service = FlowMatcher.ServiceKey(flows[0]);
@@ -31,7 +31,7 @@ public sealed class RunIndexTests
     [Fact]
     public void Should_find_nothing_When_no_other_flow_to_the_service_has_the_event()
     {
-        var flows = Runs.Connections(("only here\n", 41000), ("other\n", 41001));
+        var flows = StoryRuns.Connections(("only here\n", 41000), ("other\n", 41001));
         var index = new RunIndex(flows);
         var data = flows[0].Events.First(e => e.Kind == EventKind.Data);
 
@@ -43,15 +43,15 @@ public sealed class RunIndexTests
     public void Should_count_lookups_per_server_in_the_order_first_asked_When_one_name_is_asked_of_two_resolvers()
     {
         var capture = new PacketBuilder();
-        Runs.Lookup(capture, 5001, "collector.test", resolver: "198.51.100.53");
-        Runs.Lookup(capture, 5002, "collector.test");
-        Runs.Lookup(capture, 5003, "collector.test", resolver: "198.51.100.53");
-        Runs.Lookup(capture, 5004, "other.test");
+        StoryRuns.Lookup(capture, 5001, "collector.test", resolver: "198.51.100.53");
+        StoryRuns.Lookup(capture, 5002, "collector.test");
+        StoryRuns.Lookup(capture, 5003, "collector.test", resolver: "198.51.100.53");
+        StoryRuns.Lookup(capture, 5004, "other.test");
         var index = new RunIndex(capture.Finish().Flows);
 
         var servers = index.ServersAsked("collector.test");
 
-        Assert.Equal(["198.51.100.53", Runs.ResolverAddress], servers.Select(s => s.ToString()));
+        Assert.Equal(["198.51.100.53", StoryRuns.ResolverAddress], servers.Select(s => s.ToString()));
         Assert.Equal(2, index.Lookups("collector.test", servers[0]));
         Assert.Equal(1, index.Lookups("collector.test", servers[1]));
         Assert.Equal(0, index.Lookups("nosuch.test", servers[0]));
@@ -61,7 +61,7 @@ public sealed class RunIndexTests
     [Fact]
     public void Should_list_each_host_once_When_several_flows_reach_a_port()
     {
-        var flows = Runs.Connections(("a\n", 41000), ("b\n", 41001));
+        var flows = StoryRuns.Connections(("a\n", 41000), ("b\n", 41001));
         var index = new RunIndex(flows);
 
         var hosts = index.HostsOnPort(Transport.Tcp, flows[0].Server.Port, f => f.Server.Address.ToString());

@@ -9,7 +9,7 @@ public sealed class StatsBuilderTests
     [Fact]
     public void Should_count_packets_bytes_and_flags_per_direction_When_building_conversations()
     {
-        var stats = StatsBuilder.Build("good", Runs.DnsThenNc());
+        var stats = StatsBuilder.Build("good", StoryRuns.DnsThenNc());
 
         var tcp = Assert.Single(stats.Conversations, c => c.Flow.Protocol == Transport.Tcp);
         Assert.Equal(5, tcp.ToServer.Packets);
@@ -27,14 +27,14 @@ public sealed class StatsBuilderTests
     [Fact]
     public void Should_sort_by_bytes_and_sum_endpoints_When_several_conversations_share_a_host()
     {
-        var stats = StatsBuilder.Build("good", Runs.DnsThenNc());
+        var stats = StatsBuilder.Build("good", StoryRuns.DnsThenNc());
 
         Assert.True(stats.Conversations[0].Bytes >= stats.Conversations[^1].Bytes);
         long allBytes = stats.Conversations.Sum(c => c.Bytes);
-        Assert.Equal(allBytes, stats.Hosts.Single(h => h.Address == IpAddress.Parse(Runs.ClientAddress)).Bytes);
+        Assert.Equal(allBytes, stats.Hosts.Single(h => h.Address == IpAddress.Parse(StoryRuns.ClientAddress)).Bytes);
         Assert.Equal(allBytes, stats.Hosts.Sum(h => h.TxBytes));
         Assert.Equal(stats.Hosts.Sum(h => h.TxBytes), stats.Hosts.Sum(h => h.RxBytes));
-        var service = Assert.Single(stats.Ports, p => p.Port == Runs.ServicePort);
+        var service = Assert.Single(stats.Ports, p => p.Port == StoryRuns.ServicePort);
         Assert.Equal(Transport.Tcp, service.Protocol);
         Assert.Equal(5, service.RxPackets);
         Assert.Equal(4, service.TxPackets);
@@ -43,8 +43,8 @@ public sealed class StatsBuilderTests
     [Fact]
     public void Should_count_retransmitted_packets_on_their_side_When_the_server_repeats_a_segment()
     {
-        var c = Runs.Nc();
-        Runs.GoodExchange(c, 1000, 5000);
+        var c = StoryRuns.Nc();
+        StoryRuns.GoodExchange(c, 1000, 5000);
         c.Server(TcpFlags.Psh | TcpFlags.Ack, seq: 5001, ack: 1006, payload: "201\n");
 
         var tcp = Assert.Single(StatsBuilder.Build("x", c.Finish()).Conversations);
@@ -56,7 +56,7 @@ public sealed class StatsBuilderTests
     [Fact]
     public void Should_pair_conversations_and_show_one_sided_ones_When_comparing_two_captures()
     {
-        var comparison = StatsComparison.Compare(StatsBuilder.Build("good", Runs.DnsThenNc()), StatsBuilder.Build("bad", Runs.Nxdomain()));
+        var comparison = StatsComparison.Compare(StatsBuilder.Build("good", StoryRuns.DnsThenNc()), StatsBuilder.Build("bad", StoryRuns.Nxdomain()));
 
         Assert.Contains(comparison.Pairs, p => p.Left is not null && p.Right is null && p.Left.Flow.Protocol == Transport.Tcp);
         var dns = Assert.Single(comparison.Pairs, p => p.Left is not null && p.Right is not null);

@@ -7,7 +7,7 @@ namespace PcapDiff.Core.Tests.Builders;
 /// The runs of the product's story, built in memory: <c>nc collector 8514</c> sending <c>hoge</c>
 /// and getting <c>201</c> back, and the ways it goes wrong.
 /// </summary>
-internal static class Runs
+internal static class StoryRuns
 {
     public const string ClientAddress = "192.0.2.10";
     public const string ServerAddress = "192.0.2.1";
