@@ -7,7 +7,7 @@ using PcapDiff.Core.Runs;
 namespace PcapDiff.Capture;
 
 /// <summary>Reads a capture file straight into flows: the read, track and normalize stages in one pass.</summary>
-public static class CaptureLoader
+internal static class CaptureLoader
 {
     /// <summary>Reads the capture <paramref name="path"/> into a run: its flows, how it was read and its warnings.</summary>
     /// <exception cref="PcapDiffException">The file is missing, not a capture, or cannot be opened.</exception>

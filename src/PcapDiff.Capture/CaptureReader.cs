@@ -12,7 +12,7 @@ namespace PcapDiff.Capture;
 /// in <c>Frames/</c>, which read as libpcap does at a fraction of its cost; a BPF filter, and the
 /// rare formats those readers leave alone, go through libpcap (SharpPcap's offline reader).
 /// </summary>
-public static class CaptureReader
+internal static class CaptureReader
 {
     /// <summary>Reads a capture file.</summary>
     /// <param name="path">

@@ -16,7 +16,7 @@ public static class TemporaryCapture
     private static volatile bool _closing;
 
     /// <summary>The most a capture may grow to in its temporary copy before the rest is dropped with a warning.</summary>
-    public const long DefaultLimit = 8L << 30;
+    internal const long DefaultLimit = 8L << 30;
 
     private const int BufferSize = 1 << 16;
 

@@ -12,7 +12,7 @@ public static class FlowTitles
     {
         string text = flow switch
         {
-            { Application: "DNS", QueryName: { } name } => $"DNS {name}",
+            { IsDns: true, QueryName: { } name } => $"DNS {name}",
             { Protocol: Transport.Icmp or Transport.Icmpv6 } => $"ICMP echo {flow.ServerLabel}",
             _ => $"{Protocol(flow.Protocol)} {HostPort(flow.ServerLabel, flow.Server.Port)}",
         };
@@ -58,7 +58,7 @@ public static class FlowTitles
     /// <summary>Client and server endpoints as in the capture: <c>192.0.2.10:* → 192.0.2.1:8514</c>.</summary>
     public static string Endpoints(Flow flow)
     {
-        if (flow.Client.Address.Version == 0)
+        if (!flow.Client.Address.IsKnown)
         {
             // A flow from a .flows expectation: it names the server only.
             return $"expected flow to {Service(flow)}";
@@ -81,7 +81,7 @@ public static class FlowTitles
     /// <summary>The event text with display-only annotations (repeats) appended: <c>C→S SYN  (sent 3 times)</c>.</summary>
     public static string EventWithAnnotations(FlowEvent? e) => e is null
         ? string.Empty
-        : EventText.Repeats(e) is { } repeats ? $"{e.Text}  ({repeats})" : e.Text;
+        : e.RepeatsNote is { } repeats ? $"{e.Text}  ({repeats})" : e.Text;
 
     /// <summary>Where a divergence is in both captures: <c>at good #5 / bad #5</c>; a run without a frame is left out.</summary>
     public static string At(string leftLabel, long? leftFrame, string rightLabel, long? rightFrame)

@@ -10,7 +10,7 @@ public static class WiresharkFilters
     /// <summary>The filter that shows every packet of <paramref name="flow"/>; null for a flow from a .flows file.</summary>
     public static string? ForFlow(Flow flow)
     {
-        if (flow.Client.Address.Version == 0)
+        if (!flow.Client.Address.IsKnown)
         {
             return null;
         }

@@ -115,7 +115,7 @@ internal static class FakeReport
             Client = new Endpoint(IpAddress.Parse(client), clientPort),
             Server = new Endpoint(IpAddress.Parse(server), (ushort)(dnsName is null ? 8514 : 53)),
             ServerName = serverName,
-            Application = dnsName is null ? null : "DNS",
+            IsDns = dnsName is not null,
             QueryName = dnsName,
             FirstFrame = 1,
             LastFrame = frame - 1,

@@ -8,7 +8,7 @@ namespace PcapDiff.Benchmarks;
 /// the reader. The first <see cref="KeptPayload"/> payload bytes of each packet are kept: enough for
 /// DNS messages and previews.
 /// </summary>
-public sealed class DecodedPackets : IPacketSink
+internal sealed class DecodedPackets : IPacketSink
 {
     private const int KeptPayload = 512;
 

@@ -4,7 +4,7 @@ using PcapDiff.Core.Model;
 namespace PcapDiff.Core.Alignment;
 
 /// <summary>Aligns the event sequences of a pair of flows into rows.</summary>
-public static class EventAligner
+internal static class EventAligner
 {
     // A changed block up to this size (left × right events) is paired exactly; a larger one greedily.
     private const int ExactPairing = 4096;

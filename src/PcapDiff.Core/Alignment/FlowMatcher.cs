@@ -8,7 +8,7 @@ namespace PcapDiff.Core.Alignment;
 /// then by protocol and server port alone; within each group flows are aligned in order by their
 /// event sequences, so an extra flow on one side does not shift every pairing after it.
 /// </summary>
-public static class FlowMatcher
+internal static class FlowMatcher
 {
     /// <summary>A pairing: both flows, or one of them when the other capture has no counterpart.</summary>
     public readonly record struct Match(Flow? Left, Flow? Right);
@@ -33,7 +33,7 @@ public static class FlowMatcher
     /// <summary>Protocol family, server port and server identity.</summary>
     internal static string ServiceKey(Flow flow)
     {
-        string identity = flow.Application == "DNS" && flow.QueryName is { } query
+        string identity = flow.IsDns && flow.QueryName is { } query
             ? "dns:" + query
             : flow.ServerName ?? flow.Server.Address.ToString();
         return $"{PortKey(flow)}|{identity}";

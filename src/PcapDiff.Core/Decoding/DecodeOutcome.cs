@@ -1,7 +1,7 @@
 namespace PcapDiff.Core.Decoding;
 
 /// <summary>What became of one frame handed to the decoder.</summary>
-public enum DecodeOutcome
+internal enum DecodeOutcome
 {
     /// <summary>An IP packet was decoded into a record.</summary>
     Decoded,

@@ -7,7 +7,7 @@ namespace PcapDiff.Core.Decoding;
 /// a filter that reads right for one capture can miss everything in another (VLAN tags are the usual
 /// reason: <c>tcp port 8514</c> does not look inside an 802.1Q frame, <c>vlan and tcp port 8514</c> does).
 /// </summary>
-public static class FilterCoverage
+internal static class FilterCoverage
 {
     /// <summary>Below this share of the other run's frames, a filtered capture is worth a warning.</summary>
     public const double FewerShare = 0.1;

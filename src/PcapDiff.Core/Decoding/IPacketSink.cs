@@ -3,7 +3,7 @@ using PcapDiff.Core.Model;
 namespace PcapDiff.Core.Decoding;
 
 /// <summary>Receives decoded packets one at a time, in capture order.</summary>
-public interface IPacketSink
+internal interface IPacketSink
 {
     /// <summary>
     /// Called for every decoded IP packet. <paramref name="payload"/> holds the captured part of the

@@ -7,7 +7,7 @@ namespace PcapDiff.Core.Decoding;
 /// extension headers), then TCP, UDP, ICMP or ICMPv6. Allocates nothing and never throws, whatever
 /// the bytes.
 /// </summary>
-public static class PacketDecoder
+internal static class PacketDecoder
 {
     /// <summary>Decodes one frame.</summary>
     /// <param name="linkType">The capture's link type.</param>

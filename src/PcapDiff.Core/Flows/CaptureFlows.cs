@@ -20,8 +20,8 @@ public sealed record CaptureFlows(
     /// protocols, flows past the cap), by host: so a host's totals cover every IP packet it sent or
     /// received, as Wireshark's Endpoints count them.
     /// </summary>
-    public IReadOnlyDictionary<IpAddress, HostTraffic> OtherTraffic { get; init; } = new Dictionary<IpAddress, HostTraffic>();
+    internal IReadOnlyDictionary<IpAddress, HostTraffic> OtherTraffic { get; init; } = new Dictionary<IpAddress, HostTraffic>();
 }
 
 /// <summary>Packets and frame bytes a host sent (tx) and received (rx).</summary>
-public readonly record struct HostTraffic(long TxPackets, long TxBytes, long RxPackets, long RxBytes);
+internal readonly record struct HostTraffic(long TxPackets, long TxBytes, long RxPackets, long RxBytes);

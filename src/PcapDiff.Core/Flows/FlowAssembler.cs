@@ -12,7 +12,7 @@ namespace PcapDiff.Core.Flows;
 /// packets go straight through its stages (TCP tracker, Zeek history, normalizer), so memory grows
 /// with flows and events, never with packets.
 /// </summary>
-public sealed class FlowAssembler : IPacketSink
+internal sealed class FlowAssembler : IPacketSink
 {
     private readonly NormalizationOptions _options;
     private readonly Dictionary<FlowKey, FlowState> _active = [];

@@ -180,7 +180,7 @@ internal sealed class FlowState
             Client = Client,
             Server = Server,
             ServerName = names.Find(Server.Address),
-            Application = Normalizer.Application,
+            IsDns = Normalizer.IsDns,
             QueryName = Normalizer.QueryName,
             FirstFrame = FirstFrame,
             LastFrame = LastFrame,

@@ -9,7 +9,7 @@ namespace PcapDiff.Core.FlowsFiles;
 /// DATA or DGRAM line without a preview for any payload, and a preview shorter than a full one
 /// ending in <c>…</c> for any payload that starts with it. Everything else must be equal.
 /// </summary>
-public static class EventPattern
+internal static class EventPattern
 {
     /// <summary>True when <paramref name="text"/> uses any of the slack (so it may match other text).</summary>
     public static bool IsPattern(string text)

@@ -258,10 +258,10 @@ public static class FlowsParser
         {
             Index = index,
             Protocol = protocol,
-            Client = new Endpoint(default, 0),
+            Client = new Endpoint(IpAddress.Unknown, 0),
             Server = new Endpoint(address, port),
             ServerName = serverName,
-            Application = query is null ? null : "DNS",
+            IsDns = query is not null,
             QueryName = query,
             FirstFrame = line,
             LastFrame = Events.Count == 0 ? line : Events.Max(e => e.LastFrame),

@@ -43,7 +43,7 @@ public static class FlowsWriter
     }
 
     /// <summary>The header line of a flow: <c>flow TCP collector.test:8514</c>, <c>flow UDP 192.0.2.1:53 dns collector.test</c>.</summary>
-    public static string FlowLine(Flow flow)
+    internal static string FlowLine(Flow flow)
     {
         string prefix = flow.IsOptional ? "optional flow" : "flow";
         string protocol = flow.Protocol switch
@@ -55,7 +55,7 @@ public static class FlowsWriter
         string server = flow.Protocol is Transport.Icmp or Transport.Icmpv6
             ? host
             : $"{host}:{flow.Server.Port.ToString(CultureInfo.InvariantCulture)}";
-        string dns = flow is { Application: "DNS", QueryName: { } query } ? $" dns {FlowsSyntax.EscapeName(query)}" : string.Empty;
+        string dns = flow is { IsDns: true, QueryName: { } query } ? $" dns {FlowsSyntax.EscapeName(query)}" : string.Empty;
         return $"{prefix} {protocol} {server}{dns}";
     }
 

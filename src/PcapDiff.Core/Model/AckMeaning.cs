@@ -1,7 +1,7 @@
 namespace PcapDiff.Core.Model;
 
 /// <summary>Why a pure TCP ACK is an event.</summary>
-public enum AckMeaning
+internal enum AckMeaning
 {
     /// <summary>It completes the three-way handshake.</summary>
     Handshake,

@@ -6,7 +6,7 @@ namespace PcapDiff.Core.Model;
 /// <param name="QueryName">The question's name, lower-case, without the trailing dot ("." for the root).</param>
 /// <param name="ResponseCode">RCODE of a response (0 NOERROR, 2 SERVFAIL, 3 NXDOMAIN, 5 REFUSED, …); null for a query.</param>
 /// <param name="AnswerTypes">A response's answer record types, in order (their data is not compared).</param>
-public sealed record DnsDetail(ushort Id, ushort QueryType, string QueryName, int? ResponseCode, IReadOnlyList<ushort> AnswerTypes) : EventDetail
+internal sealed record DnsDetail(ushort Id, ushort QueryType, string QueryName, int? ResponseCode, IReadOnlyList<ushort> AnswerTypes) : EventDetail
 {
     /// <summary>NXDOMAIN: the name does not exist.</summary>
     public const int NameError = 3;

@@ -5,4 +5,4 @@ namespace PcapDiff.Core.Model;
 /// DNS, TLS, HTTP or MQTT message, an ICMP error. The canonical text of an event is made from these
 /// fields in one place (<see cref="Normalization.EventText"/>); nothing reads that text back.
 /// </summary>
-public abstract record EventDetail;
+internal abstract record EventDetail;

@@ -18,8 +18,8 @@ public sealed record Flow
     /// <summary>The DNS name this capture resolved for the server's address, if it resolved one.</summary>
     public string? ServerName { get; init; }
 
-    /// <summary>The application the flow speaks, as recognised ("DNS"), or null.</summary>
-    public string? Application { get; init; }
+    /// <summary>Whether the flow was recognised as DNS (a UDP flow whose datagrams decode as DNS messages).</summary>
+    public bool IsDns { get; init; }
 
     /// <summary>For DNS flows, the first name queried; used to pair DNS flows across captures.</summary>
     public string? QueryName { get; init; }
@@ -49,7 +49,7 @@ public sealed record Flow
     public required IReadOnlyList<FlowEvent> Events { get; init; }
 
     /// <summary>Retransmissions and friends: reported, never a divergence.</summary>
-    public FlowAnomalies Anomalies { get; init; } = FlowAnomalies.None;
+    internal FlowAnomalies Anomalies { get; init; } = FlowAnomalies.None;
 
     /// <summary>TCP: client payload bytes the server never acknowledged.</summary>
     public long ClientBytesUnacknowledged { get; init; }

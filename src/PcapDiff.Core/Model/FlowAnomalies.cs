@@ -4,7 +4,7 @@ namespace PcapDiff.Core.Model;
 /// Things recognised in a flow that do not change what was delivered, so they are reported but
 /// never make two runs diverge.
 /// </summary>
-public sealed record FlowAnomalies
+internal sealed record FlowAnomalies
 {
     /// <summary>No anomalies.</summary>
     public static FlowAnomalies None { get; } = new();

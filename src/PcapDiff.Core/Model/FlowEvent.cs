@@ -46,13 +46,13 @@ public sealed record FlowEvent
     public required Direction Direction { get; init; }
 
     /// <summary>The decoded content: payload preview, DNS, TLS, HTTP, MQTT message or ICMP error; null for bare TCP flags and echoes.</summary>
-    public EventDetail? Detail { get; init; }
+    internal EventDetail? Detail { get; init; }
 
     /// <summary>A TCP number the peer did not expect (a handshake ACK off by one, …); null when every number is as expected.</summary>
-    public SequenceMismatch? Mismatch { get; init; }
+    internal SequenceMismatch? Mismatch { get; init; }
 
     /// <summary>For a pure ACK: what makes it an event.</summary>
-    public AckMeaning? Acknowledges { get; init; }
+    internal AckMeaning? Acknowledges { get; init; }
 
     /// <summary>Payload bytes (DATA, DGRAM; new bytes only, retransmissions not counted twice).</summary>
     public long Bytes { get; init; }
@@ -85,10 +85,19 @@ public sealed record FlowEvent
     public int CarriedMessages { get; init; }
 
     /// <summary>For TLS DATA: the records that start in its bytes, as their headers give them (the first records of each direction only).</summary>
-    public IReadOnlyList<TlsRecord> Records { get; init; } = [];
+    internal IReadOnlyList<TlsRecord> Records { get; init; } = [];
 
     /// <summary>The canonical text, e.g. <c>C→S DATA 5B "hoge\n"</c>: direction, kind and what matters.</summary>
     public string Text => _text ??= EventText.Of(this);
+
+    /// <summary>The direction as the text writes it: <c>C→S</c> or <c>S→C</c>.</summary>
+    public string Arrow => EventText.Arrow(Direction);
+
+    /// <summary>How often the event's packets were sent again, in one wording everywhere: <c>sent 3 times</c>, <c>2 segments sent again</c>; null when never.</summary>
+    public string? RepeatsNote => EventText.Repeats(this);
+
+    /// <summary>Display-only words about the event that are no part of its text: who sent an ICMP error, what a pure ACK acknowledges; null when none.</summary>
+    public string? Note => EventText.Note(this);
 
     /// <summary>True when the other event says the same: the same canonical text (frames, times and repeats aside).</summary>
     public bool SameAs(FlowEvent other) => string.Equals(Text, other.Text, StringComparison.Ordinal);

@@ -4,7 +4,7 @@ namespace PcapDiff.Core.Model;
 /// The bidirectional identity of a flow: protocol and the two endpoints in a fixed order, so both
 /// directions of a conversation map to the same key. For ICMP echo the ports hold the identifier.
 /// </summary>
-public readonly record struct FlowKey(Transport Protocol, Endpoint Lower, Endpoint Upper)
+internal readonly record struct FlowKey(Transport Protocol, Endpoint Lower, Endpoint Upper)
 {
     /// <summary>The key of a packet going from <paramref name="source"/> to <paramref name="destination"/>.</summary>
     public static FlowKey Of(Transport protocol, Endpoint source, Endpoint destination) =>

@@ -4,4 +4,4 @@ namespace PcapDiff.Core.Model;
 /// <param name="Method">The method token (<c>GET</c>, <c>POST</c>, …).</param>
 /// <param name="Path">The request target without its query, escaped for display.</param>
 /// <param name="HasQuery">Whether the target had a query (its values are not compared).</param>
-public sealed record HttpRequestDetail(string Method, string Path, bool HasQuery) : EventDetail;
+internal sealed record HttpRequestDetail(string Method, string Path, bool HasQuery) : EventDetail;

@@ -14,6 +14,15 @@ public readonly record struct IpAddress(ulong High, ulong Low, byte Version) : I
         _ => throw new ArgumentException("An IP address has 4 or 16 bytes.", nameof(bytes)),
     };
 
+    /// <summary>
+    /// No address: the flows of a <c>.flows</c> expectation record none (written <c>?</c>). A
+    /// renderer leaves out what needs one (the endpoints, a Wireshark filter).
+    /// </summary>
+    public static IpAddress Unknown => default;
+
+    /// <summary>Whether this is a real IPv4 or IPv6 address, not <see cref="Unknown"/>.</summary>
+    public bool IsKnown => Version != 0;
+
     /// <summary>Parses the text form of an address.</summary>
     public static IpAddress Parse(string text) => FromBytes(IPAddress.Parse(text).GetAddressBytes());
 
@@ -45,9 +54,8 @@ public readonly record struct IpAddress(ulong High, ulong Low, byte Version) : I
     /// <summary>The conventional text form (dotted quad or RFC 5952).</summary>
     public override string ToString()
     {
-        if (Version == 0)
+        if (!IsKnown)
         {
-            // No address: a flow read from a .flows expectation, which records none.
             return "?";
         }
 

@@ -11,7 +11,7 @@ namespace PcapDiff.Core.Model;
 /// At most eight are kept.
 /// </param>
 /// <param name="More">True when the packet holds more codes than are kept.</param>
-public sealed record MqttAckDetail(MqttPacketType Type, IReadOnlyList<byte> Codes, bool More) : MqttDetail(Type)
+internal sealed record MqttAckDetail(MqttPacketType Type, IReadOnlyList<byte> Codes, bool More) : MqttDetail(Type)
 {
     /// <summary>The codes that mean failure: 0x80 and above (MQTT 5 reason codes, and SUBACK's 0x80 in every version).</summary>
     public IEnumerable<byte> Failures => Codes.Where(c => c >= 0x80);

@@ -1,7 +1,7 @@
 namespace PcapDiff.Core.Model;
 
 /// <summary>An MQTT CONNECT. Never holds the password.</summary>
-public sealed record MqttConnectDetail() : MqttDetail(MqttPacketType.Connect)
+internal sealed record MqttConnectDetail() : MqttDetail(MqttPacketType.Connect)
 {
     /// <summary>The version asked for: <c>v3.1</c>, <c>v3.1.1</c> or <c>v5.0</c>; null for a protocol name or level no version has.</summary>
     public string? Version { get; init; }

@@ -2,7 +2,7 @@ namespace PcapDiff.Core.Model;
 
 /// <summary>An MQTT control packet (MQTT 3.1, 3.1.1 or 5.0). Packet ids, passwords and payload bytes are never kept.</summary>
 /// <param name="Type">The packet type.</param>
-public abstract record MqttDetail(MqttPacketType Type) : EventDetail
+internal abstract record MqttDetail(MqttPacketType Type) : EventDetail
 {
     /// <summary>True when the packet could not be read as its type says.</summary>
     public bool Malformed { get; init; }

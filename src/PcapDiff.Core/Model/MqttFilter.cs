@@ -3,4 +3,4 @@ namespace PcapDiff.Core.Model;
 /// <summary>One topic filter of an MQTT SUBSCRIBE or UNSUBSCRIBE.</summary>
 /// <param name="Filter">The filter, escaped for display.</param>
 /// <param name="Qos">The maximum QoS asked for (SUBSCRIBE); null for UNSUBSCRIBE.</param>
-public sealed record MqttFilter(string Filter, int? Qos);
+internal sealed record MqttFilter(string Filter, int? Qos);

@@ -1,7 +1,7 @@
 namespace PcapDiff.Core.Model;
 
 /// <summary>MQTT control packet types (the high nibble of the fixed header's first byte).</summary>
-public enum MqttPacketType
+internal enum MqttPacketType
 {
     /// <summary>CONNECT.</summary>
     Connect = 1,

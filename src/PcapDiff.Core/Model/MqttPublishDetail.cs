@@ -1,7 +1,7 @@
 namespace PcapDiff.Core.Model;
 
 /// <summary>An MQTT PUBLISH: its topic, payload size and flags (never the payload).</summary>
-public sealed record MqttPublishDetail() : MqttDetail(MqttPacketType.Publish)
+internal sealed record MqttPublishDetail() : MqttDetail(MqttPacketType.Publish)
 {
     /// <summary>The topic, escaped for display (cut with "…" when longer than shown); null when the packet names a topic alias instead.</summary>
     public string? Topic { get; init; }

@@ -5,7 +5,7 @@ namespace PcapDiff.Core.Model;
 /// reading a capture does not allocate per packet. Lengths come from the IP, TCP and UDP headers,
 /// so a capture cut at a small snaplen still counts the bytes that were on the wire.
 /// </summary>
-public readonly record struct PacketRecord
+internal readonly record struct PacketRecord
 {
     /// <summary>1-based number of the frame in its capture file, as Wireshark shows it.</summary>
     public long FrameNumber { get; init; }

@@ -6,4 +6,4 @@ namespace PcapDiff.Core.Model;
 /// </summary>
 /// <param name="Text">What follows the event's keyword on its line.</param>
 /// <param name="IsPattern">True when the text uses the slack of the <c>.flows</c> format and may match other events.</param>
-public sealed record ParsedDetail(string Text, bool IsPattern) : EventDetail;
+internal sealed record ParsedDetail(string Text, bool IsPattern) : EventDetail;

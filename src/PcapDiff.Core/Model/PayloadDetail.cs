@@ -6,4 +6,4 @@ namespace PcapDiff.Core.Model;
 /// <see cref="Normalization.PayloadPreview.MaxBytes"/>; fewer when a snaplen cut them.
 /// </param>
 /// <param name="Hidden">True when the bytes differ run to run for the same behaviour (TLS records): only the size is compared.</param>
-public sealed record PayloadDetail(byte[] Preview, bool Hidden) : EventDetail;
+internal sealed record PayloadDetail(byte[] Preview, bool Hidden) : EventDetail;

@@ -7,4 +7,4 @@ namespace PcapDiff.Core.Model;
 /// endpoints' <see cref="Endpoint.Port"/> hold the echo's identifier, as the keys of echo flows do;
 /// other quoted ICMP messages have port 0.
 /// </summary>
-public readonly record struct QuotedHeader(Transport Protocol, Endpoint Source, Endpoint Destination);
+internal readonly record struct QuotedHeader(Transport Protocol, Endpoint Source, Endpoint Destination);

@@ -8,4 +8,4 @@ namespace PcapDiff.Core.Model;
 /// <param name="Field">Which number is wrong.</param>
 /// <param name="Value">The relative number the packet carries.</param>
 /// <param name="Expected">The relative number the peer expects.</param>
-public sealed record SequenceMismatch(TcpNumber Field, long Value, long Expected);
+internal sealed record SequenceMismatch(TcpNumber Field, long Value, long Expected);

@@ -2,7 +2,7 @@ namespace PcapDiff.Core.Model;
 
 /// <summary>The TCP header flags, bit for bit as on the wire.</summary>
 [Flags]
-public enum TcpFlags : byte
+internal enum TcpFlags : byte
 {
     /// <summary>No flag set.</summary>
     None = 0,

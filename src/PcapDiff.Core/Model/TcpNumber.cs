@@ -1,7 +1,7 @@
 namespace PcapDiff.Core.Model;
 
 /// <summary>The two numbers of a TCP header that carry meaning across runs once made relative.</summary>
-public enum TcpNumber
+internal enum TcpNumber
 {
     /// <summary>The sequence number.</summary>
     Sequence,

@@ -2,7 +2,7 @@ namespace PcapDiff.Core.Model;
 
 /// <summary>A TLS message seen in the clear (or the fact that a record was encrypted).</summary>
 /// <param name="Type">What the message is.</param>
-public sealed record TlsDetail(TlsMessageType Type) : EventDetail
+internal sealed record TlsDetail(TlsMessageType Type) : EventDetail
 {
     /// <summary>The TLS alert description <c>certificate_required</c> (RFC 8446).</summary>
     public const byte CertificateRequired = 116;

@@ -1,7 +1,7 @@
 namespace PcapDiff.Core.Model;
 
 /// <summary>What a TLS event names.</summary>
-public enum TlsMessageType
+internal enum TlsMessageType
 {
     /// <summary>A ClientHello.</summary>
     ClientHello,

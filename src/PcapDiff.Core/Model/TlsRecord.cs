@@ -3,7 +3,7 @@ namespace PcapDiff.Core.Model;
 /// <summary>One TLS record as its header gives it: what a record says even when its content is encrypted.</summary>
 /// <param name="ContentType">20 ChangeCipherSpec, 21 alert, 22 handshake, 23 application data (and, in TLS 1.3, everything encrypted).</param>
 /// <param name="Length">The length of the record's content (the header's 5 bytes not counted).</param>
-public readonly record struct TlsRecord(byte ContentType, int Length)
+internal readonly record struct TlsRecord(byte ContentType, int Length)
 {
     /// <summary>The content type that TLS 1.3 gives every encrypted record.</summary>
     public const byte ApplicationData = 23;

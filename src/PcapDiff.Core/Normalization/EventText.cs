@@ -10,7 +10,7 @@ namespace PcapDiff.Core.Normalization;
 /// made from its typed fields, and the display words that go with it. Alignment compares these texts
 /// and <c>.flows</c> files store them; no other code reads them back to decide anything.
 /// </summary>
-public static class EventText
+internal static class EventText
 {
     // The text of every event without detail (SYN, ACK, FIN, …), made once: most events are these.
     private static readonly EventKind[] Kinds = Enum.GetValues<EventKind>();

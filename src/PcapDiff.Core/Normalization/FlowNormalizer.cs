@@ -10,8 +10,8 @@ internal abstract class FlowNormalizer(NormalizationOptions options)
 {
     protected EventSequence Events { get; } = new(options.MaxEventsPerFlow);
 
-    /// <summary>The application recognised in the flow ("DNS"), if any.</summary>
-    public virtual string? Application => null;
+    /// <summary>Whether the flow was recognised as DNS.</summary>
+    public virtual bool IsDns => false;
 
     /// <summary>The first DNS name queried in the flow, if any.</summary>
     public virtual string? QueryName => null;

@@ -6,7 +6,7 @@ namespace PcapDiff.Core.Normalization;
 /// Remembers, from the DNS answers a capture contains, which name was asked for to reach each
 /// address, so a server is known by the name the client used rather than by its address.
 /// </summary>
-public sealed class HostNameRegistry
+internal sealed class HostNameRegistry
 {
     private readonly Dictionary<IpAddress, string> _names = [];
 

@@ -10,12 +10,12 @@ namespace PcapDiff.Core.Normalization;
 public static class PayloadPreview
 {
     /// <summary>Payload bytes kept for the preview of an event.</summary>
-    public const int MaxBytes = 16;
+    internal const int MaxBytes = 16;
 
     /// <summary>Formats <paramref name="captured"/> (at most <see cref="MaxBytes"/> are used) as <c>"…"</c>.</summary>
     /// <param name="captured">The payload bytes that were captured.</param>
     /// <param name="totalLength">The payload length on the wire; an ellipsis marks bytes not shown.</param>
-    public static string Format(ReadOnlySpan<byte> captured, long totalLength)
+    internal static string Format(ReadOnlySpan<byte> captured, long totalLength)
     {
         var text = new StringBuilder(Math.Min(captured.Length, MaxBytes) + 8);
         Append(text, captured, totalLength);
@@ -40,7 +40,7 @@ public static class PayloadPreview
     }
 
     /// <summary>How many payload bytes a preview written by <see cref="Format"/> shows (each escape is one byte).</summary>
-    public static int ShownBytes(string preview)
+    internal static int ShownBytes(string preview)
     {
         var body = preview.AsSpan().TrimEnd('…');
         body = body.Length >= 2 && body[0] == '"' && body[^1] == '"' ? body[1..^1] : body;
@@ -56,7 +56,7 @@ public static class PayloadPreview
         return bytes;
     }
 
-    /// <summary>Escapes arbitrary text from a capture (a DNS name, say) the same way, without quotes.</summary>
+    /// <summary>Escapes arbitrary text from a capture (a DNS name, say) the way event texts escape payload bytes, without quotes.</summary>
     public static string EscapeText(string value)
     {
         bool clean = true;

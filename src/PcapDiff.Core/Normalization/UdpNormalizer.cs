@@ -17,7 +17,7 @@ internal sealed class UdpNormalizer(NormalizationOptions options, HostNameRegist
     private string? _queryName;
     private bool _isDns;
 
-    public override string? Application => _isDns ? "DNS" : null;
+    public override bool IsDns => _isDns;
 
     public override string? QueryName => _queryName;
 

@@ -13,7 +13,7 @@ namespace PcapDiff.Core.Protocols;
 /// The message's fields, holding nothing that differs between two runs of the same activity (no
 /// randoms, ids, lengths of random fields).
 /// </param>
-public readonly record struct AppMessage(long Offset, EventDetail Detail)
+internal readonly record struct AppMessage(long Offset, EventDetail Detail)
 {
     /// <summary>The message as text with its protocol name, <c>TLS ClientHello sni=collector.test</c>.</summary>
     public string Text => EventText.Message(Detail);

@@ -76,7 +76,7 @@ internal static class DivergenceExplainer
     /// <summary>"collector.test (192.0.2.1) port 8514": the name users know, the address that proves it.</summary>
     internal static string Server(Flow flow)
     {
-        string address = flow.Server.Address.Version == 0 ? string.Empty : flow.Server.Address.ToString();
+        string address = flow.Server.Address.IsKnown ? flow.Server.Address.ToString() : string.Empty;
         string host = flow.ServerName is { } name
             ? address.Length == 0 ? name : $"{name} ({address})"
             : address;

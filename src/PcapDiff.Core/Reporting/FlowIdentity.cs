@@ -24,9 +24,9 @@ public sealed record FlowIdentity(bool PortDiffers, bool NameDiffers, bool Addre
     public bool Differs => this != Same;
 
     /// <summary>Compares the servers of two paired flows (either may come from a <c>.flows</c> file, which knows no addresses).</summary>
-    public static FlowIdentity Of(Flow left, Flow right)
+    internal static FlowIdentity Of(Flow left, Flow right)
     {
-        bool known = left.Server.Address.Version != 0 && right.Server.Address.Version != 0;
+        bool known = left.Server.Address.IsKnown && right.Server.Address.IsKnown;
         bool ports = left.Protocol is Transport.Tcp or Transport.Udp;
         return new FlowIdentity(
             ports && left.Server.Port != right.Server.Port,

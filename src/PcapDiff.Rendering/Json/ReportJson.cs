@@ -104,8 +104,8 @@ public sealed class ReportJson : IReportRenderer
         flow.Index,
         FlowTitles.Protocol(flow.Protocol),
         FlowTitles.Service(flow),
-        flow.Client.Address.Version == 0 ? null : new EndpointDto(flow.Client.Address.ToString(), flow.Protocol is Transport.Tcp or Transport.Udp ? flow.Client.Port : null),
-        new ServerDto(flow.Server.Address.Version == 0 ? null : flow.Server.Address.ToString(), flow.Protocol is Transport.Tcp or Transport.Udp ? flow.Server.Port : null, flow.ServerName),
+        flow.Client.Address.IsKnown ? new EndpointDto(flow.Client.Address.ToString(), flow.Protocol is Transport.Tcp or Transport.Udp ? flow.Client.Port : null) : null,
+        new ServerDto(flow.Server.Address.IsKnown ? flow.Server.Address.ToString() : null, flow.Protocol is Transport.Tcp or Transport.Udp ? flow.Server.Port : null, flow.ServerName),
         flow.FirstFrame,
         flow.LastFrame,
         Counters(flow.ClientToServer),
@@ -121,14 +121,14 @@ public sealed class ReportJson : IReportRenderer
     private static EventDto EventOf(FlowEvent e) => new(
         e.Text,
         e.Kind.ToString(),
-        EventText.Arrow(e.Direction),
+        e.Arrow,
         e.Bytes,
         e.Packets,
         e.Repeats,
         e.FirstFrame,
         e.LastFrame,
         e.AcknowledgedFrame,
-        EventText.Note(e));
+        e.Note);
 
     private static PairDto Pair(FlowPairDiff pair, Dictionary<Flow, int> left, Dictionary<Flow, int> right)
     {

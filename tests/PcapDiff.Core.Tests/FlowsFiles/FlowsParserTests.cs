@@ -28,7 +28,7 @@ public sealed class FlowsParserTests
         var dns = flows[0];
         Assert.Equal(Transport.Udp, dns.Protocol);
         Assert.Equal(new Endpoint(IpAddress.Parse("192.0.2.53"), 53), dns.Server);
-        Assert.Equal("DNS", dns.Application);
+        Assert.True(dns.IsDns);
         Assert.Equal("collector.test", dns.QueryName);
         Assert.False(dns.IsOptional);
         Assert.Equal(["C→S DNS query A collector.test", "S→C DNS response NOERROR A collector.test (answers: A)"], dns.Texts());

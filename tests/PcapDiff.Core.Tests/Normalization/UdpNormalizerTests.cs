@@ -16,7 +16,7 @@ public sealed class UdpNormalizerTests
         Assert.Equal(30, flow.Events[0].Bytes);
         Assert.Equal(3, flow.Events[0].Packets);
         Assert.Equal(0, flow.Events[0].Repeats);
-        Assert.Null(flow.Application);
+        Assert.False(flow.IsDns);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class UdpNormalizerTests
         Assert.Equal(
             ["C→S DNS query A collector.test", "S→C DNS response NOERROR A collector.test (answers: A)"],
             flow.Texts());
-        Assert.Equal("DNS", flow.Application);
+        Assert.True(flow.IsDns);
         Assert.Equal("collector.test", flow.QueryName);
     }
 
@@ -192,7 +192,7 @@ public sealed class UdpNormalizerTests
         var e = Assert.Single(flow.Events);
         Assert.True(e.Kind == EventKind.Datagram, what);
         Assert.StartsWith($"C→S DGRAM {payload.Length}B ", e.Text, StringComparison.Ordinal);
-        Assert.Null(flow.Application);
+        Assert.False(flow.IsDns);
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public sealed class UdpNormalizerTests
 
         var flow = Assert.Single(capture.Finish().Flows);
 
-        Assert.Equal("DNS", flow.Application);
+        Assert.True(flow.IsDns);
         Assert.StartsWith("S→C DNS response NOERROR A collector.test", flow.Events[0].Text, StringComparison.Ordinal);
     }
 

@@ -58,7 +58,7 @@ public sealed class CaptureComparerTests
         var report = Compare(StoryRuns.DnsThenNc(), StoryRuns.Nxdomain());
 
         Assert.Equal(Verdict.Different, report.Verdict);
-        var dns = Assert.Single(report.Pairs, p => p.Any.Application == "DNS");
+        var dns = Assert.Single(report.Pairs, p => p.Any.IsDns);
         Assert.Equal(PairStatus.Diverged, dns.Status);
         Assert.Equal(["dns-nxdomain"], dns.Hints.Select(h => h.Id));
         var tcp = Assert.Single(report.Pairs, p => p.Any.Protocol == Transport.Tcp);

@@ -3,7 +3,7 @@ using PcapDiff.Core.Model;
 namespace PcapDiff.Core.Reporting.Hints;
 
 /// <summary>The client answers the server's SYN-ACK with RST: its OS never opened the connection.</summary>
-public sealed class ClientResetAfterSynAckRule : IHintRule
+internal sealed class ClientResetAfterSynAckRule : IHintRule
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Ids { get; } = ["client-rst-after-syn-ack"];

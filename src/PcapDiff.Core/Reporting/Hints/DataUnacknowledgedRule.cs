@@ -3,7 +3,7 @@ using PcapDiff.Core.Model;
 namespace PcapDiff.Core.Reporting.Hints;
 
 /// <summary>Data sent again and again and never acknowledged, while the handshake got through.</summary>
-public sealed class DataUnacknowledgedRule : IHintRule
+internal sealed class DataUnacknowledgedRule : IHintRule
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Ids { get; } = ["data-never-acknowledged"];

@@ -3,7 +3,7 @@ using PcapDiff.Core.Model;
 namespace PcapDiff.Core.Reporting.Hints;
 
 /// <summary>A DNS response that says the name could not be resolved.</summary>
-public sealed class DnsErrorRule : IHintRule
+internal sealed class DnsErrorRule : IHintRule
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Ids { get; } = ["dns-nxdomain", "dns-failure"];

@@ -3,7 +3,7 @@ using PcapDiff.Core.Model;
 namespace PcapDiff.Core.Reporting.Hints;
 
 /// <summary>DNS queries that got no answer at all: the resolver is down, unreachable, or dropped them.</summary>
-public sealed class DnsUnansweredRule : IHintRule
+internal sealed class DnsUnansweredRule : IHintRule
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Ids { get; } = ["dns-unanswered"];

@@ -3,7 +3,7 @@ using PcapDiff.Core.Model;
 namespace PcapDiff.Core.Reporting.Hints;
 
 /// <summary>A handshake packet acknowledged the wrong sequence number (a hand-made TCP stack off by one).</summary>
-public sealed class HandshakeAckMismatchRule : IHintRule
+internal sealed class HandshakeAckMismatchRule : IHintRule
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Ids { get; } = ["handshake-ack-mismatch"];

@@ -3,7 +3,7 @@ using PcapDiff.Core.Model;
 namespace PcapDiff.Core.Reporting.Hints;
 
 /// <summary>Every hint rule pcapdiff knows, applied in order.</summary>
-public static class HintCatalogue
+internal static class HintCatalogue
 {
     /// <summary>The rules.</summary>
     public static IReadOnlyList<IHintRule> Rules { get; } =

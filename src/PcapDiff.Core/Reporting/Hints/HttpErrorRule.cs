@@ -3,7 +3,7 @@ using PcapDiff.Core.Model;
 namespace PcapDiff.Core.Reporting.Hints;
 
 /// <summary>An HTTP response with a 4xx or 5xx status.</summary>
-public sealed class HttpErrorRule : IHintRule
+internal sealed class HttpErrorRule : IHintRule
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Ids { get; } = ["http-error"];

@@ -3,7 +3,7 @@ using PcapDiff.Core.Model;
 namespace PcapDiff.Core.Reporting.Hints;
 
 /// <summary>Recognises one known failure pattern in a flow.</summary>
-public interface IHintRule
+internal interface IHintRule
 {
     /// <summary>The ids of the hints the rule gives (docs/hints.md has a section for each).</summary>
     IReadOnlyList<string> Ids { get; }

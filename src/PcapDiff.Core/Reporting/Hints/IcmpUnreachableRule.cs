@@ -3,7 +3,7 @@ using PcapDiff.Core.Model;
 namespace PcapDiff.Core.Reporting.Hints;
 
 /// <summary>An ICMP error says a packet of the flow could not be delivered.</summary>
-public sealed class IcmpUnreachableRule : IHintRule
+internal sealed class IcmpUnreachableRule : IHintRule
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Ids { get; } = ["icmp-unreachable"];

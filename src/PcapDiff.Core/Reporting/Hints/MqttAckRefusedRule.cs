@@ -4,7 +4,7 @@ using PcapDiff.Core.Normalization;
 namespace PcapDiff.Core.Reporting.Hints;
 
 /// <summary>The broker answered a PUBLISH, SUBSCRIBE or UNSUBSCRIBE with a failure reason code.</summary>
-public sealed class MqttAckRefusedRule : IHintRule
+internal sealed class MqttAckRefusedRule : IHintRule
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Ids { get; } = ["mqtt-ack-refused"];

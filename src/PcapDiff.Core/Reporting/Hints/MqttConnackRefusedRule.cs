@@ -4,7 +4,7 @@ using PcapDiff.Core.Normalization;
 namespace PcapDiff.Core.Reporting.Hints;
 
 /// <summary>The MQTT broker refused the CONNECT.</summary>
-public sealed class MqttConnackRefusedRule : IHintRule
+internal sealed class MqttConnackRefusedRule : IHintRule
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Ids { get; } = ["mqtt-connack-refused"];

@@ -4,7 +4,7 @@ using PcapDiff.Core.Model;
 namespace PcapDiff.Core.Reporting.Hints;
 
 /// <summary>Many segments sent twice in a flow whose data did arrive: loss on the path.</summary>
-public sealed class RetransmissionStormRule : IHintRule
+internal sealed class RetransmissionStormRule : IHintRule
 {
     /// <summary>At least this many retransmissions…</summary>
     public const int MinRetransmissions = 5;

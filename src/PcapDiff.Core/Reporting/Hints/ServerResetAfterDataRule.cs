@@ -3,7 +3,7 @@ using PcapDiff.Core.Model;
 namespace PcapDiff.Core.Reporting.Hints;
 
 /// <summary>The connection was up and the client had sent data, and the server answered with RST.</summary>
-public sealed class ServerResetAfterDataRule : IHintRule
+internal sealed class ServerResetAfterDataRule : IHintRule
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Ids { get; } = ["server-rst-after-data"];

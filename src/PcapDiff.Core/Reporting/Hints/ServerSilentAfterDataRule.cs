@@ -6,7 +6,7 @@ namespace PcapDiff.Core.Reporting.Hints;
 /// The server's TCP acknowledged the client's data, but its application never answered: the client
 /// gave up and closed (or the capture ended) a while later, or the server closed without a word.
 /// </summary>
-public sealed class ServerSilentAfterDataRule : IHintRule
+internal sealed class ServerSilentAfterDataRule : IHintRule
 {
     /// <summary>A client that closes sooner than this after the ACK did not wait for an answer: no hint.</summary>
     public static readonly TimeSpan MinWait = TimeSpan.FromSeconds(1);

@@ -3,7 +3,7 @@ using PcapDiff.Core.Model;
 namespace PcapDiff.Core.Reporting.Hints;
 
 /// <summary>The server answers the SYN with RST: the port is closed.</summary>
-public sealed class SynAnsweredByResetRule : IHintRule
+internal sealed class SynAnsweredByResetRule : IHintRule
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Ids { get; } = ["syn-answered-by-rst"];

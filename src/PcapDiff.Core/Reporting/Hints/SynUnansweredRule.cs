@@ -3,7 +3,7 @@ using PcapDiff.Core.Model;
 namespace PcapDiff.Core.Reporting.Hints;
 
 /// <summary>The client's SYN gets no answer at all.</summary>
-public sealed class SynUnansweredRule : IHintRule
+internal sealed class SynUnansweredRule : IHintRule
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Ids { get; } = ["syn-unanswered"];

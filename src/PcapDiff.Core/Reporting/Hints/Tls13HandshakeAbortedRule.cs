@@ -7,7 +7,7 @@ namespace PcapDiff.Core.Reporting.Hints;
 /// (an alert, hidden by the encryption), sent nothing more, and the connection closed: the client
 /// rejected the server, most likely its certificate.
 /// </summary>
-public sealed class Tls13HandshakeAbortedRule : IHintRule
+internal sealed class Tls13HandshakeAbortedRule : IHintRule
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Ids { get; } = ["tls13-handshake-aborted"];

@@ -4,7 +4,7 @@ using PcapDiff.Core.Protocols;
 namespace PcapDiff.Core.Reporting.Hints;
 
 /// <summary>A TLS handshake that ended in an alert seen in the clear.</summary>
-public sealed class TlsAlertRule : IHintRule
+internal sealed class TlsAlertRule : IHintRule
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Ids { get; } = ["tls-alert"];

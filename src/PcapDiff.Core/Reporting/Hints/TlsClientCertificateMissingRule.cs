@@ -7,7 +7,7 @@ namespace PcapDiff.Core.Reporting.Hints;
 /// Certificate after the server's CertificateRequest; in TLS 1.3 (encrypted) the server's single short
 /// record, right after the client's handshake, and its close.
 /// </summary>
-public sealed class TlsClientCertificateMissingRule : IHintRule
+internal sealed class TlsClientCertificateMissingRule : IHintRule
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Ids { get; } = ["tls-client-certificate-missing"];

@@ -3,7 +3,7 @@ using PcapDiff.Core.Model;
 namespace PcapDiff.Core.Reporting.Hints;
 
 /// <summary>UDP datagrams (not DNS) that got no reply at all, and no ICMP error either.</summary>
-public sealed class UdpUnansweredRule : IHintRule
+internal sealed class UdpUnansweredRule : IHintRule
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Ids { get; } = ["udp-unanswered"];
@@ -11,7 +11,7 @@ public sealed class UdpUnansweredRule : IHintRule
     /// <inheritdoc />
     public Hint? Match(Flow flow)
     {
-        if (flow.Protocol != Transport.Udp || flow.Application is not null || flow.Events.Count == 0
+        if (flow.Protocol != Transport.Udp || flow.IsDns || flow.Events.Count == 0
             || flow.Events.Any(e => e.Direction == Direction.ServerToClient))
         {
             return null;

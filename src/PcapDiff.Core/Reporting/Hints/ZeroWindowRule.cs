@@ -4,7 +4,7 @@ using PcapDiff.Core.Normalization;
 namespace PcapDiff.Core.Reporting.Hints;
 
 /// <summary>A receiver advertised a zero window: its application stopped reading.</summary>
-public sealed class ZeroWindowRule : IHintRule
+internal sealed class ZeroWindowRule : IHintRule
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Ids { get; } = ["zero-window"];
