@@ -3,8 +3,8 @@ using PcapDiff.Core.Tests.Builders;
 
 namespace PcapDiff.Core.Tests.Normalization;
 
-/// <summary>Pins the TCP normalization rules as the exact event lines they produce.</summary>
-public sealed class TcpNormalizerTests
+/// <summary>Pins the TCP normalization rules (the tracker's verdicts as the event builder turns them into events) as the exact event lines they produce.</summary>
+public sealed class TcpEventTests
 {
     private const TcpFlags Syn = TcpFlags.Syn;
     private const TcpFlags SynAck = TcpFlags.Syn | TcpFlags.Ack;
