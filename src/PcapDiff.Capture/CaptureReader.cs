@@ -220,6 +220,15 @@ internal static class CaptureReader
         while (true)
         {
             FrameStatus status = source.Next(out FrameHeader header, out ReadOnlySpan<byte> frame);
+            if (source.KeyLogs.Count > 0)
+            {
+                foreach (byte[] keyLog in source.KeyLogs)
+                {
+                    sink.OnKeyLog(keyLog);
+                }
+
+                source.KeyLogs.Clear();
+            }
             if (status is FrameStatus.EndOfFile or FrameStatus.Error)
             {
                 progress?.Advance(progress.TotalBytes);

@@ -47,8 +47,11 @@ internal static class CaptureFileBuilder
         return stream.ToArray();
     }
 
-    /// <summary>A pcapng file: a section header, one interface, an enhanced packet block per frame.</summary>
-    public static byte[] PcapNg(IEnumerable<TestFrame> frames, int linkType = Ethernet, bool nanoseconds = false)
+    /// <summary>
+    /// A pcapng file: a section header, one interface, a Decryption Secrets Block for each of
+    /// <paramref name="secrets"/> (type and data), an enhanced packet block per frame.
+    /// </summary>
+    public static byte[] PcapNg(IEnumerable<TestFrame> frames, int linkType = Ethernet, bool nanoseconds = false, IEnumerable<(uint Type, byte[] Data)>? secrets = null)
     {
         using var stream = new MemoryStream();
 
@@ -80,6 +83,19 @@ internal static class CaptureFileBuilder
 
         WriteUInt32(description[(interfaceLength - 4)..], (uint)interfaceLength, false);
         stream.Write(description);
+
+        foreach (var (type, data) in secrets ?? [])
+        {
+            int padded = (data.Length + 3) & ~3;
+            var block = new byte[20 + padded];
+            WriteUInt32(block, 10, false);
+            WriteUInt32(block.AsSpan(4), (uint)block.Length, false);
+            WriteUInt32(block.AsSpan(8), type, false);
+            WriteUInt32(block.AsSpan(12), (uint)data.Length, false);
+            data.CopyTo(block, 16);
+            WriteUInt32(block.AsSpan(block.Length - 4), (uint)block.Length, false);
+            stream.Write(block);
+        }
 
         foreach (TestFrame frame in frames)
         {

@@ -190,6 +190,23 @@ public sealed class CaptureReaderTests : IDisposable
     }
 
     [Fact]
+    public void Should_HandOnTheTlsKeyLogBeforeThePackets_When_APcapngCarriesDecryptionSecrets()
+    {
+        const string keyLog = "CLIENT_RANDOM 00112233 44556677\n";
+        byte[] wireGuard = [1, 2, 3, 4, 5];
+        string path = Write("keys.pcapng", CaptureFileBuilder.PcapNg(
+            ThreeFrames(),
+            secrets: [(0x57474B4C, wireGuard), (0x544C534B, System.Text.Encoding.UTF8.GetBytes(keyLog))]));
+        var sink = new RecordingSink();
+
+        CaptureReadResult result = CaptureReader.Read(path, new CaptureReaderOptions(), sink);
+
+        Assert.Equal([(0, keyLog)], sink.KeyLogs);
+        Assert.Equal(3, result.Frames);
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
     public void Should_KeepWhatWasReadAndWarn_When_PcapngEndsMidBlock()
     {
         byte[] whole = CaptureFileBuilder.PcapNg(ThreeFrames());

@@ -12,6 +12,11 @@ internal sealed class RecordingSink : IPacketSink
 
     public IEnumerable<long> FrameNumbers => Packets.Select(p => p.FrameNumber);
 
+    /// <summary>Each key log handed on, with the number of packets handed on before it.</summary>
+    public List<(int PacketsBefore, string Text)> KeyLogs { get; } = [];
+
+    public void OnKeyLog(ReadOnlySpan<byte> keyLog) => KeyLogs.Add((Packets.Count, System.Text.Encoding.UTF8.GetString(keyLog)));
+
     public void OnPacket(in PacketRecord packet, ReadOnlySpan<byte> payload)
     {
         Packets.Add(packet);

@@ -16,6 +16,12 @@ internal abstract class FrameSource : IDisposable
     /// <summary>Why reading stopped early, in libpcap's words; set when <see cref="Next"/> returns <see cref="FrameStatus.Error"/>.</summary>
     public string? Error { get; protected set; }
 
+    /// <summary>
+    /// TLS key logs found in the file since the last frame (pcapng Decryption Secrets Blocks), for the
+    /// read loop to hand on before that frame; the loop empties it.
+    /// </summary>
+    public List<byte[]> KeyLogs { get; } = [];
+
     /// <summary>Reads the next frame.</summary>
     /// <param name="header">Its time and lengths; the fraction is in nanoseconds.</param>
     /// <param name="data">Its captured bytes.</param>

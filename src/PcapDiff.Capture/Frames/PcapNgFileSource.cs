@@ -16,6 +16,8 @@ internal sealed class PcapNgFileSource : FrameSource
     private const uint ObsoletePacketBlock = 2;
     private const uint SimplePacketBlock = 3;
     private const uint EnhancedPacketBlock = 6;
+    private const uint DecryptionSecretsBlock = 10;
+    private const uint TlsKeyLogSecrets = 0x544C534B; // "TLSK": the NSS key log format
     private const uint ByteOrderMagic = 0x1A2B3C4D;
     private const uint SectionHeaderMaximum = 1024 * 1024;
     private const uint BlockMaximum = 16 * 1024 * 1024;
@@ -181,6 +183,9 @@ internal sealed class PcapNgFileSource : FrameSource
                     }
 
                     continue;
+                case DecryptionSecretsBlock:
+                    AddSecrets(body);
+                    continue;
                 case SectionHeaderBlock:
                     if (NewSection(type, body) is { } sectionProblem)
                     {
@@ -264,6 +269,25 @@ internal sealed class PcapNgFileSource : FrameSource
 
         body = block[8..(int)(length - 4)];
         return FrameStatus.Frame;
+    }
+
+    /// <summary>
+    /// A Decryption Secrets Block: a secrets type, a length and the secrets (pcapng §4.7). TLS key
+    /// logs are kept for the TLS decoder; other secrets (WireGuard, ZigBee, …) and a block too short
+    /// for what it says it holds are passed over, as libpcap passes over the whole block.
+    /// </summary>
+    private void AddSecrets(ReadOnlySpan<byte> body)
+    {
+        if (body.Length < 8 || Read32(body, _swapped) != TlsKeyLogSecrets)
+        {
+            return;
+        }
+
+        uint length = Read32(body[4..], _swapped);
+        if (length <= body.Length - 8)
+        {
+            KeyLogs.Add(body.Slice(8, (int)length).ToArray());
+        }
     }
 
     private string? AddInterface(uint type, ReadOnlySpan<byte> body)

@@ -10,4 +10,12 @@ internal interface IPacketSink
     /// transport payload and is only valid during the call.
     /// </summary>
     void OnPacket(in PacketRecord packet, ReadOnlySpan<byte> payload);
+
+    /// <summary>
+    /// Called with TLS key log text the capture file itself carries (a pcapng Decryption Secrets
+    /// Block), before the packets that follow it. Secrets are never shown to the user.
+    /// </summary>
+    void OnKeyLog(ReadOnlySpan<byte> keyLog)
+    {
+    }
 }
