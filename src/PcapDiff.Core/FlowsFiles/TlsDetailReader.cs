@@ -59,6 +59,13 @@ internal static class TlsDetailReader
             return fields is null ? null : new TlsDetail(TlsMessageType.ServerHello) { Version = version, Cipher = cipher, Alpn = fields.GetValueOrDefault("alpn") };
         }
 
+        if (parts is [var certificate, var number, "certificate)" or "certificates)"] && number.StartsWith('(')
+            && int.TryParse(number.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out int count) && count > 0
+            && ByteNames.Find(certificate, t => TlsNames.Handshake(t) ?? string.Empty) is TlsDetail.CertificateMessage)
+        {
+            return new TlsDetail(TlsMessageType.Handshake) { HandshakeType = TlsDetail.CertificateMessage, HandshakeName = certificate, CertificateCount = count };
+        }
+
         bool empty = parts.Length == 2 && parts[1] == "(empty)";
         if ((parts.Length == 1 || empty) && ByteNames.Find(parts[0], t => TlsNames.Handshake(t) ?? string.Empty) is { } handshake)
         {

@@ -22,6 +22,9 @@ internal sealed record TlsDetail(TlsMessageType Type) : EventDetail
     /// <summary>A Certificate message seen in the clear whose certificate list is empty (a client that has no certificate to give).</summary>
     public bool NoCertificates { get; init; }
 
+    /// <summary>A Certificate message that decryption revealed: how many certificates it holds (null when none, or not counted).</summary>
+    public int? CertificateCount { get; init; }
+
     /// <summary>ClientHello: the server name (SNI), escaped for display.</summary>
     public string? ServerName { get; init; }
 

@@ -256,6 +256,10 @@ internal static class EventText
                 {
                     text.Append(" (empty)");
                 }
+                else if (tls.CertificateCount is { } certificates)
+                {
+                    text.Append(" (").Append(Count(certificates, "certificate")).Append(')');
+                }
 
                 break;
             case TlsMessageType.ChangeCipherSpec:

@@ -68,6 +68,36 @@ internal ref struct SpanReader(ReadOnlySpan<byte> data)
         return TryUInt16(out ushort length) && TryBytes(length, out value);
     }
 
+    /// <summary>A three-byte length (TLS's 24-bit fields).</summary>
+    public bool TryUInt24(out int value)
+    {
+        value = 0;
+        if (!TryBytes(3, out var bytes))
+        {
+            return false;
+        }
+
+        value = (bytes[0] << 16) | (bytes[1] << 8) | bytes[2];
+        return true;
+    }
+
+    /// <summary>Skips a field with a length of <paramref name="lengthBytes"/> (1 to 3) bytes in front.</summary>
+    public bool TrySkipVector(int lengthBytes)
+    {
+        int length = 0;
+        for (int i = 0; i < lengthBytes; i++)
+        {
+            if (!TryByte(out byte b))
+            {
+                return false;
+            }
+
+            length = (length << 8) | b;
+        }
+
+        return TrySkip(length);
+    }
+
     /// <summary>An MQTT variable byte integer: 1 to 4 bytes, 7 bits each, least significant first.</summary>
     public bool TryVarInt(out int value)
     {

@@ -63,7 +63,7 @@ internal sealed class AppStream
 
         foreach (var message in _found)
         {
-            events.AddMessage(data, _decoder.Kind, packet, message.Detail);
+            events.AddMessage(data, KindOf(message.Detail), packet, message.Detail);
         }
 
         foreach (var record in _records)
@@ -97,6 +97,18 @@ internal sealed class AppStream
             Stop(direction);
         }
     }
+
+    /// <summary>
+    /// The kind of a message's event: that of its protocol, which inside a decrypted TLS connection
+    /// is the protocol it carries (an HTTP response, an MQTT CONNACK), not TLS.
+    /// </summary>
+    private EventKind KindOf(EventDetail detail) => detail switch
+    {
+        TlsDetail => EventKind.Tls,
+        HttpRequestDetail or HttpResponseDetail => EventKind.Http,
+        MqttDetail => EventKind.Mqtt,
+        _ => _decoder.Kind,
+    };
 
     /// <summary>The side's bytes are missing from here on.</summary>
     private void Stop(Direction direction)
