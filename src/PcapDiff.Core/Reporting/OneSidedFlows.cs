@@ -31,7 +31,8 @@ internal static class OneSidedFlows
         var servers = others.ServersAsked(name);
         if (servers.Count == 0)
         {
-            return $"Only the {label} run asked DNS for {name} ({flow.Server.Address}, {where}, {outcome}); the {otherLabel} run never asked for it";
+            string resolver = flow.Server.Address.IsKnown ? $"{flow.Server.Address}, " : string.Empty;
+            return $"Only the {label} run asked DNS for {name} ({resolver}{where}, {outcome}); the {otherLabel} run never asked for it";
         }
 
         if (others.Lookups(name, flow.Server.Address) == 0)
@@ -86,7 +87,9 @@ internal static class OneSidedFlows
         return failed is null ? "answered" : $"answered {Normalization.DnsMessage.ResponseCodeName(failed.ResponseCode!.Value)}";
     }
 
-    private static string Host(Flow flow) => flow.ServerName is { } name ? $"{name} ({flow.Server.Address})" : flow.Server.Address.ToString();
+    private static string Host(Flow flow) => flow.ServerName is { } name
+        ? flow.Server.Address.IsKnown ? $"{name} ({flow.Server.Address})" : name
+        : flow.Server.Address.ToString();
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 

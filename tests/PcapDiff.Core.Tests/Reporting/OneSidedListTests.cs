@@ -28,4 +28,15 @@ public sealed class OneSidedListTests
             "Only the good run connected to 198.18.0.1 port 22 (good #1); the bad run connected to port 22 only at 198.18.0.2, 198.18.0.3, 198.18.0.4, 198.18.0.5, 198.18.0.6 and 15 others.",
             text);
     }
+
+    [Fact]
+    public void Should_not_show_a_resolver_address_When_the_run_that_asked_is_an_expectation_without_addresses()
+    {
+        var left = Core.FlowsFiles.FlowsParser.Parse("pcapdiff flows 1\nflow UDP collector.test:53 dns collector.test\n  C→S DNS query A collector.test\n", "good.flows").Flows;
+        var context = new ComparisonContext("good", "bad", left, []);
+
+        string text = OneSidedFlows.Explain(left[0], null, context).Description;
+
+        Assert.Equal("Only the good run asked DNS for collector.test (good #2, no answer); the bad run never asked for it.", text);
+    }
 }

@@ -22,7 +22,7 @@ internal sealed class DnsUnansweredRule : IHintRule
         string names = string.Join(", ", queries.Select(q => ((DnsDetail)q.Detail!).QueryName).Distinct());
         return Hint.From(
             "dns-unanswered",
-            $"The resolver {flow.Server.Address} never answered ({Normalization.EventText.Count(sent, "query", "queries")} for {names})",
+            $"The resolver {(flow.Server.Address.IsKnown ? $"{flow.Server.Address} " : string.Empty)}never answered ({Normalization.EventText.Count(sent, "query", "queries")} for {names})",
             "No response and no ICMP error came back: the resolver is down or does not listen on this address, a firewall drops DNS "
             + "(UDP port 53) on the way, or the address in resolv.conf (or the DHCP-provided resolver) is wrong. A client with a second "
             + "resolver moves on to it after its timeout, which costs seconds on every lookup.",
