@@ -1,108 +1,146 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
 
 namespace PcapDiff.Core.Tls;
 
 /// <summary>
-/// TLS secrets from key logs in the NSS key log format (RFC 9850): one <c>LABEL client_random secret</c>
-/// per line, in hex, as curl, Firefox, <c>openssl s_client -keylogfile</c>, Python's
-/// <c>keylog_filename</c> and Node's <c>--tls-keylog</c> write them, or as a pcapng Decryption
-/// Secrets Block carries them. Reading never fails: what is not a key line is counted and skipped.
-/// The secrets are never shown: nothing here prints them.
+/// Secrets read from NSS key log files (SSLKEYLOGFILE; draft-ietf-tls-keylogfile), by client_random.
+/// Each line is <c>LABEL client_random secret</c>, the last two in hex. The labels kept are
+/// CLIENT_RANDOM (the TLS 1.2 master secret) and the four TLS 1.3 handshake and application traffic
+/// secrets; other labels (EXPORTER_SECRET, CLIENT_EARLY_TRAFFIC_SECRET, OpenSSL's RSA and
+/// CLIENT_TRAFFIC_SECRET_N, ...) are passed over whatever their values look like. Reading never
+/// throws: a line without exactly three fields, or with a kept label and bad hex or a wrong length,
+/// is counted in <see cref="MalformedLines"/> and skipped. A later line for the same label and
+/// client_random replaces an earlier one.
 /// </summary>
 internal sealed class TlsKeyLog
 {
-    private const int RandomLength = 32;
+    /// <summary>The label of a TLS 1.2 master secret line.</summary>
+    public const string ClientRandomLabel = "CLIENT_RANDOM";
 
-    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
+    /// <summary>The label of a TLS 1.3 client handshake traffic secret line.</summary>
+    public const string ClientHandshakeLabel = "CLIENT_HANDSHAKE_TRAFFIC_SECRET";
+
+    /// <summary>The label of a TLS 1.3 server handshake traffic secret line.</summary>
+    public const string ServerHandshakeLabel = "SERVER_HANDSHAKE_TRAFFIC_SECRET";
+
+    /// <summary>The label of a TLS 1.3 first client application traffic secret line.</summary>
+    public const string ClientTrafficLabel = "CLIENT_TRAFFIC_SECRET_0";
+
+    /// <summary>The label of a TLS 1.3 first server application traffic secret line.</summary>
+    public const string ServerTrafficLabel = "SERVER_TRAFFIC_SECRET_0";
+
+    private const int ClientRandomLength = 32;
+    private const int MasterSecretLength = 48;
 
     private readonly Dictionary<string, TlsSessionSecrets> _sessions = new(StringComparer.Ordinal);
 
-    /// <summary>Sessions (client randoms) with at least one secret.</summary>
-    public int Sessions => _sessions.Count;
-
-    /// <summary>Lines that look like none of the key log's lines (not a comment, blank or a known or unknown label with hex values).</summary>
+    /// <summary>Lines that were neither blank, a comment, an ignored label nor a well-formed kept line.</summary>
     public int MalformedLines { get; private set; }
 
-    /// <summary>Reads key log text; later lines for the same secret replace earlier ones.</summary>
+    /// <summary>Client randoms with at least one kept secret.</summary>
+    public int Sessions => _sessions.Count;
+
+    /// <summary>Reads a key log's text: LF or CRLF lines, <c>#</c> comments and blank lines allowed.</summary>
     public static TlsKeyLog Parse(string text)
     {
         var log = new TlsKeyLog();
-        log.Read(text);
+        foreach (var range in text.AsSpan().Split('\n'))
+        {
+            log.ReadLine(text.AsSpan()[range].Trim());
+        }
+
         return log;
     }
 
-    /// <summary>Adds the lines of more key log text (another file, or a Decryption Secrets Block).</summary>
-    public void Read(string text)
-    {
-        foreach (var raw in text.AsSpan().EnumerateLines())
-        {
-            var line = raw.Trim();
-            if (line.IsEmpty || line[0] == '#')
-            {
-                continue;
-            }
+    /// <summary>Reads a key log as the bytes of its file (or of a pcapng Decryption Secrets Block); invalid UTF-8 only spoils its lines.</summary>
+    public static TlsKeyLog Parse(ReadOnlySpan<byte> utf8) => Parse(Encoding.UTF8.GetString(utf8));
 
-            if (!Add(line))
-            {
-                MalformedLines++;
-            }
-        }
-    }
-
-    /// <summary>Adds every session of <paramref name="other"/>, its secrets replacing those this log has for the same client random.</summary>
+    /// <summary>Takes in another log's secrets and malformed-line count; where both have a secret, <paramref name="other"/>'s wins.</summary>
     public void Add(TlsKeyLog other)
     {
-        foreach (var (random, secrets) in other._sessions)
+        foreach (var (clientRandom, secrets) in other._sessions)
         {
-            _sessions[random] = _sessions.TryGetValue(random, out var mine) ? mine.With(secrets) : secrets;
+            Put(clientRandom, secrets);
         }
 
         MalformedLines += other.MalformedLines;
     }
 
-    /// <summary>The secrets logged for the session whose ClientHello carried <paramref name="clientRandom"/>.</summary>
-    public bool TryGet(ReadOnlySpan<byte> clientRandom, out TlsSessionSecrets secrets) =>
-        _sessions.TryGetValue(Convert.ToHexString(clientRandom), out secrets!);
-
-    private bool Add(ReadOnlySpan<char> line)
+    /// <summary>The secrets logged for a connection's client_random (the 32 bytes of its ClientHello random).</summary>
+    public bool TryGet(ReadOnlySpan<byte> clientRandom, [MaybeNullWhen(false)] out TlsSessionSecrets secrets)
     {
-        Span<Range> parts = stackalloc Range[4];
-        if (line.Split(parts, ' ', StringSplitOptions.RemoveEmptyEntries) != 3)
+        if (clientRandom.Length != ClientRandomLength)
         {
+            secrets = null;
             return false;
         }
 
-        var label = line[parts[0]];
-        var random = line[parts[1]];
-        if (random.Length != 2 * RandomLength || !IsHex(random) || !IsHex(line[parts[2]]) || line[parts[2]].Length % 2 != 0)
-        {
-            return false;
-        }
-
-        byte[] secret = Convert.FromHexString(line[parts[2]]);
-        var known = label switch
-        {
-            "CLIENT_RANDOM" when secret.Length == 48 => new TlsSessionSecrets { MasterSecret = secret },
-            "CLIENT_HANDSHAKE_TRAFFIC_SECRET" => new TlsSessionSecrets { ClientHandshakeTrafficSecret = secret },
-            "SERVER_HANDSHAKE_TRAFFIC_SECRET" => new TlsSessionSecrets { ServerHandshakeTrafficSecret = secret },
-            "CLIENT_TRAFFIC_SECRET_0" => new TlsSessionSecrets { ClientTrafficSecret0 = secret },
-            "SERVER_TRAFFIC_SECRET_0" => new TlsSessionSecrets { ServerTrafficSecret0 = secret },
-            "CLIENT_RANDOM" => null,
-            _ => TlsSessionSecrets.None, // EXPORTER_SECRET, early data secrets, …: well formed, not needed
-        };
-        if (known is null)
-        {
-            return false;
-        }
-
-        if (!ReferenceEquals(known, TlsSessionSecrets.None))
-        {
-            string key = random.ToString().ToUpperInvariant();
-            _sessions[key] = _sessions.TryGetValue(key, out var secrets) ? secrets.With(known) : known;
-        }
-
-        return true;
+        return _sessions.TryGetValue(Convert.ToHexString(clientRandom), out secrets);
     }
 
-    private static bool IsHex(ReadOnlySpan<char> text) => !text.IsEmpty && !text.ContainsAnyExcept(HexDigits);
+    /// <summary>What the log holds, without any secret: <c>TlsKeyLog { Sessions = 2, MalformedLines = 0 }</c>.</summary>
+    public override string ToString() => $"TlsKeyLog {{ Sessions = {Sessions}, MalformedLines = {MalformedLines} }}";
+
+    private void ReadLine(ReadOnlySpan<char> line)
+    {
+        if (line.IsEmpty || line[0] == '#')
+        {
+            return;
+        }
+
+        Span<Range> fields = stackalloc Range[4];
+        int count = line.SplitAny(fields, " \t", StringSplitOptions.RemoveEmptyEntries);
+        if (count != 3)
+        {
+            MalformedLines++;
+            return;
+        }
+
+        var label = line[fields[0]];
+        if (!IsKept(label))
+        {
+            return;
+        }
+
+        var randomHex = line[fields[1]];
+        var secretHex = line[fields[2]];
+        Span<byte> random = stackalloc byte[ClientRandomLength];
+        var secret = new byte[secretHex.Length / 2];
+        bool valid = randomHex.Length == 2 * ClientRandomLength
+            && secretHex.Length % 2 == 0
+            && FitsLabel(label, secret.Length)
+            && Convert.FromHexString(randomHex, random, out _, out _) == OperationStatus.Done
+            && Convert.FromHexString(secretHex, secret, out _, out _) == OperationStatus.Done;
+        if (!valid)
+        {
+            MalformedLines++;
+            return;
+        }
+
+        Put(Convert.ToHexString(random), Secrets(label, secret));
+    }
+
+    private static bool IsKept(ReadOnlySpan<char> label) =>
+        label is ClientRandomLabel or ClientHandshakeLabel or ServerHandshakeLabel or ClientTrafficLabel or ServerTrafficLabel;
+
+    /// <summary>
+    /// Whether a secret of this many bytes can be the label's: 48 for a master secret (RFC 5246 §8.1);
+    /// for a TLS 1.3 traffic secret the hash length of a suite, 32 (SHA-256) or 48 (SHA-384).
+    /// </summary>
+    private static bool FitsLabel(ReadOnlySpan<char> label, int length) =>
+        label is ClientRandomLabel ? length == MasterSecretLength : length is 32 or 48;
+
+    private static TlsSessionSecrets Secrets(ReadOnlySpan<char> label, byte[] secret) => label switch
+    {
+        ClientRandomLabel => new TlsSessionSecrets { MasterSecret = secret },
+        ClientHandshakeLabel => new TlsSessionSecrets { ClientHandshakeTrafficSecret = secret },
+        ServerHandshakeLabel => new TlsSessionSecrets { ServerHandshakeTrafficSecret = secret },
+        ClientTrafficLabel => new TlsSessionSecrets { ClientTrafficSecret0 = secret },
+        _ => new TlsSessionSecrets { ServerTrafficSecret0 = secret },
+    };
+
+    private void Put(string clientRandom, TlsSessionSecrets secrets) =>
+        _sessions[clientRandom] = _sessions.TryGetValue(clientRandom, out var known) ? known.Merge(secrets) : secrets;
 }

@@ -1,56 +1,56 @@
+using System.Text;
+
 namespace PcapDiff.Core.Tls;
 
 /// <summary>
-/// The logged secrets of one TLS session. <see cref="ToString"/> says which are present and never
-/// what they are, so no report, log or exception message can carry key material.
+/// The secrets a key log holds for one client_random: the TLS 1.2 master secret, or the TLS 1.3
+/// traffic secrets. Each is null when no line gave it. <see cref="ToString"/> names only which are
+/// present, never their bytes.
 /// </summary>
 internal sealed record TlsSessionSecrets
 {
-    /// <summary>No secret: a line of a label pcapdiff does not need.</summary>
-    public static TlsSessionSecrets None { get; } = new();
-
-    /// <summary>TLS 1.2 and earlier: the 48-byte master secret (<c>CLIENT_RANDOM</c>).</summary>
+    /// <summary>The 48-byte TLS 1.2 (or 1.0/1.1) master secret, from a CLIENT_RANDOM line.</summary>
     public byte[]? MasterSecret { get; init; }
 
-    /// <summary>TLS 1.3: <c>CLIENT_HANDSHAKE_TRAFFIC_SECRET</c>.</summary>
+    /// <summary>TLS 1.3 client_handshake_traffic_secret (CLIENT_HANDSHAKE_TRAFFIC_SECRET).</summary>
     public byte[]? ClientHandshakeTrafficSecret { get; init; }
 
-    /// <summary>TLS 1.3: <c>SERVER_HANDSHAKE_TRAFFIC_SECRET</c>.</summary>
+    /// <summary>TLS 1.3 server_handshake_traffic_secret (SERVER_HANDSHAKE_TRAFFIC_SECRET).</summary>
     public byte[]? ServerHandshakeTrafficSecret { get; init; }
 
-    /// <summary>TLS 1.3: <c>CLIENT_TRAFFIC_SECRET_0</c>.</summary>
+    /// <summary>TLS 1.3 client_application_traffic_secret_0 (CLIENT_TRAFFIC_SECRET_0).</summary>
     public byte[]? ClientTrafficSecret0 { get; init; }
 
-    /// <summary>TLS 1.3: <c>SERVER_TRAFFIC_SECRET_0</c>.</summary>
+    /// <summary>TLS 1.3 server_application_traffic_secret_0 (SERVER_TRAFFIC_SECRET_0).</summary>
     public byte[]? ServerTrafficSecret0 { get; init; }
 
-    /// <summary>These secrets, with those <paramref name="other"/> has replacing them.</summary>
-    public TlsSessionSecrets With(TlsSessionSecrets other) => new()
+    /// <summary>These secrets with every one that <paramref name="later"/> has put in place of this one's.</summary>
+    public TlsSessionSecrets Merge(TlsSessionSecrets later) => new()
     {
-        MasterSecret = other.MasterSecret ?? MasterSecret,
-        ClientHandshakeTrafficSecret = other.ClientHandshakeTrafficSecret ?? ClientHandshakeTrafficSecret,
-        ServerHandshakeTrafficSecret = other.ServerHandshakeTrafficSecret ?? ServerHandshakeTrafficSecret,
-        ClientTrafficSecret0 = other.ClientTrafficSecret0 ?? ClientTrafficSecret0,
-        ServerTrafficSecret0 = other.ServerTrafficSecret0 ?? ServerTrafficSecret0,
+        MasterSecret = later.MasterSecret ?? MasterSecret,
+        ClientHandshakeTrafficSecret = later.ClientHandshakeTrafficSecret ?? ClientHandshakeTrafficSecret,
+        ServerHandshakeTrafficSecret = later.ServerHandshakeTrafficSecret ?? ServerHandshakeTrafficSecret,
+        ClientTrafficSecret0 = later.ClientTrafficSecret0 ?? ClientTrafficSecret0,
+        ServerTrafficSecret0 = later.ServerTrafficSecret0 ?? ServerTrafficSecret0,
     };
 
-    /// <summary>Which secrets are present, never their values: <c>TLS secrets: master secret</c>.</summary>
+    /// <summary>The key log labels of the secrets present, <c>TlsSessionSecrets { CLIENT_RANDOM }</c>; no secret bytes.</summary>
     public override string ToString()
     {
-        var present = new List<string>();
-        Add(present, MasterSecret, "master secret");
-        Add(present, ClientHandshakeTrafficSecret, "client handshake");
-        Add(present, ServerHandshakeTrafficSecret, "server handshake");
-        Add(present, ClientTrafficSecret0, "client traffic");
-        Add(present, ServerTrafficSecret0, "server traffic");
-        return $"TLS secrets: {(present.Count == 0 ? "none" : string.Join(", ", present))}";
+        var text = new StringBuilder("TlsSessionSecrets {");
+        Append(text, MasterSecret, TlsKeyLog.ClientRandomLabel);
+        Append(text, ClientHandshakeTrafficSecret, TlsKeyLog.ClientHandshakeLabel);
+        Append(text, ServerHandshakeTrafficSecret, TlsKeyLog.ServerHandshakeLabel);
+        Append(text, ClientTrafficSecret0, TlsKeyLog.ClientTrafficLabel);
+        Append(text, ServerTrafficSecret0, TlsKeyLog.ServerTrafficLabel);
+        return text.Append(" }").ToString();
     }
 
-    private static void Add(List<string> present, byte[]? secret, string name)
+    private static void Append(StringBuilder text, byte[]? secret, string label)
     {
         if (secret is not null)
         {
-            present.Add(name);
+            text.Append(' ').Append(label);
         }
     }
 }
