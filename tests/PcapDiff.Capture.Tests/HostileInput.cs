@@ -29,7 +29,7 @@ internal static class HostileInput
         string? refused = null;
         try
         {
-            var loaded = CaptureLoader.Load(path, null, options);
+            var loaded = RunLoader.Load(path, null, options);
             var report = CaptureComparer.Compare(
                 loaded with { Label = "good", Name = "good" },
                 loaded with { Label = "bad", Name = "bad" });

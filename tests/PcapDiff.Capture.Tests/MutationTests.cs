@@ -174,7 +174,7 @@ public sealed class MutationTests : IDisposable
         }
 
         var options = new NormalizationOptions(MaxEventsPerFlow: 4, MaxFlows: 3);
-        var loaded = CaptureLoader.Load(_directory.Write("many.pcap", CaptureFileBuilder.Pcap(frames)), null, options);
+        var loaded = RunLoader.Load(_directory.Write("many.pcap", CaptureFileBuilder.Pcap(frames)), null, options);
         var report = CaptureComparer.Compare(
             loaded with { Label = "good", Name = "many.pcap" },
             loaded with { Label = "bad", Name = "many.pcap" });
@@ -200,7 +200,7 @@ public sealed class MutationTests : IDisposable
             new TestFrame(TestFrames.UdpDatagram(query), Time(0)),
             new TestFrame(TestFrames.UdpDatagram(hostile, 41002, 9000), Time(1)),
         };
-        var loaded = CaptureLoader.Load(_directory.Write("hostile.pcap", CaptureFileBuilder.Pcap(frames)));
+        var loaded = RunLoader.Load(_directory.Write("hostile.pcap", CaptureFileBuilder.Pcap(frames)));
         var report = CaptureComparer.Compare(
             loaded with { Label = "good", Name = "hostile.pcap" },
             loaded with { Label = "bad", Name = "hostile.pcap" });

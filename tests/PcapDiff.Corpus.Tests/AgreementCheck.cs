@@ -34,7 +34,7 @@ internal static class AgreementCheck
             Run loaded;
             try
             {
-                loaded = CaptureLoader.Load(Path.Combine(corpus, relative));
+                loaded = RunLoader.Load(Path.Combine(corpus, relative));
             }
             catch (PcapDiffException e)
             {

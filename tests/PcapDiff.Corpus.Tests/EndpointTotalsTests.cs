@@ -22,7 +22,7 @@ public sealed class EndpointTotalsTests
             Run loaded;
             try
             {
-                loaded = CaptureLoader.Load(file);
+                loaded = RunLoader.Load(file);
             }
             catch (PcapDiffException)
             {

@@ -29,5 +29,5 @@ public sealed class ProtocolEventTests
     }
 
     private static IReadOnlyList<Flow> Load(string relative) =>
-        CaptureLoader.Load(Path.Combine(RepoPaths.Corpus, relative)).Flows.Flows;
+        RunLoader.Load(Path.Combine(RepoPaths.Corpus, relative)).Flows.Flows;
 }

@@ -115,8 +115,8 @@ public sealed class GoldenPairTests
 
     internal static DiffReport Compare(string good, string bad)
     {
-        var left = CaptureLoader.Load(RepoPaths.Capture(good));
-        var right = CaptureLoader.Load(RepoPaths.Capture(bad));
+        var left = RunLoader.Load(RepoPaths.Capture(good));
+        var right = RunLoader.Load(RepoPaths.Capture(bad));
         return CaptureComparer.Compare(
             left with { Label = "good", Name = good },
             right with { Label = "bad", Name = bad });

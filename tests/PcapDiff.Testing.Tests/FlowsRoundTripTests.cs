@@ -14,7 +14,7 @@ public sealed class FlowsRoundTripTests
     [MemberData(nameof(Captures))]
     public void Should_write_the_same_text_When_a_committed_capture_is_written_parsed_and_written_again(string capture)
     {
-        string text = FlowsWriter.ToText(CaptureLoader.Load(RepoPaths.Capture(capture)).Flows);
+        string text = FlowsWriter.ToText(RunLoader.Load(RepoPaths.Capture(capture)).Flows);
 
         Assert.Equal(text, FlowsWriter.ToText(FlowsParser.Parse(text, capture)));
     }
@@ -34,7 +34,7 @@ public sealed class FlowsRoundTripTests
             string text;
             try
             {
-                text = FlowsWriter.ToText(CaptureLoader.Load(file).Flows);
+                text = FlowsWriter.ToText(RunLoader.Load(file).Flows);
             }
             catch (PcapDiffException)
             {

@@ -15,8 +15,8 @@ public class MatcherBenchmarks
     public void Setup()
     {
         var (good, bad) = BenchmarkCaptures.Pair();
-        _good = CaptureLoader.Load(good).Flows.Flows;
-        _bad = CaptureLoader.Load(bad).Flows.Flows;
+        _good = RunLoader.Load(good).Flows.Flows;
+        _bad = RunLoader.Load(bad).Flows.Flows;
     }
 
     [Benchmark(Description = "FlowMatcher.Pair, generated pair")]
